@@ -19,7 +19,7 @@ export interface CodedError {
 }
 
 export function isCodedError(error: unknown): error is CodedError {
-  return (
-    error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^[A-Z]+\./.test((error as { code: string }).code)
-  );
+  if (!(error instanceof Error)) return false;
+  const code: unknown = (error as unknown as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z]+\./.test(code);
 }
