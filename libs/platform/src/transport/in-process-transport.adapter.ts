@@ -1,0 +1,71 @@
+import { AsyncMutex } from '../database/async-mutex';
+import type { ConsumerOptions, Transport, TransportMessage, TransportSubscription } from './transport.port';
+import { TransportClosedError } from './transport.errors';
+
+interface Member {
+  readonly topics: ReadonlySet<string>;
+  readonly handle: ConsumerOptions['handle'];
+}
+
+// Embedded mode: no broker, no retention. `publish` hands each message to one member of every
+// consumer group and resolves only when all of them have handled it, so a relay that stores its
+// checkpoint after `publish` has the same guarantee as with Kafka. A handler's throw rejects the
+// publish: the relay keeps its checkpoint and delivers the batch again later.
+export class InProcessTransport implements Transport {
+  readonly kind = 'in-process';
+  private readonly groups = new Map<string, Member[]>();
+  // One publish at a time keeps every key in order across concurrent publishers.
+  private readonly deliveries = new AsyncMutex();
+  private closed = false;
+
+  async publish(messages: readonly TransportMessage[]): Promise<void> {
+    this.assertOpen();
+    await this.deliveries.runExclusive(async () => {
+      for (const message of messages) {
+        for (const members of this.groups.values()) {
+          const subscribed = members.filter((member) => member.topics.has(message.topic));
+          if (subscribed.length === 0) continue;
+          // Like a partition, a key always reaches the same member while the group is unchanged.
+          await subscribed[keyHash(message.key) % subscribed.length].handle(message);
+        }
+      }
+    });
+  }
+
+  async consume(options: ConsumerOptions): Promise<TransportSubscription> {
+    this.assertOpen();
+    const member: Member = { topics: new Set(options.topics), handle: options.handle };
+    const members = this.groups.get(options.groupId) ?? [];
+    this.groups.set(options.groupId, [...members, member]);
+    return {
+      stop: async () => {
+        const remaining = (this.groups.get(options.groupId) ?? []).filter((other) => other !== member);
+        if (remaining.length > 0) this.groups.set(options.groupId, remaining);
+        else this.groups.delete(options.groupId);
+      },
+    };
+  }
+
+  async health(): Promise<{ ok: boolean; detail?: string }> {
+    return this.closed ? { ok: false, detail: 'closed' } : { ok: true };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.groups.clear();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new TransportClosedError('The in-process transport is closed');
+  }
+}
+
+// FNV-1a: cheap, stable across runs, spreads short ids well enough for a handful of members.
+function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) {
+    hash ^= key.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
