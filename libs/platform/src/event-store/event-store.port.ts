@@ -55,6 +55,7 @@ export interface AppendResult {
 }
 
 export interface ReadStreamOptions {
+  // Inclusive: the events at this position and after.
   readonly fromVersion?: number;
   // Knowledge time: only events recorded at or before it.
   readonly knownAt?: Date;
@@ -63,6 +64,16 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   readonly after?: LogCheckpoint | null;
   readonly limit?: number;
+}
+
+export interface SubscribeOptions {
+  readonly batchSize?: number;
+  // Idle polling starts at the minimum and doubles up to the maximum; a notification of a new
+  // append or a delivered batch brings it back to the minimum.
+  readonly minPollMs?: number;
+  readonly maxPollMs?: number;
+  // A failed read or handler is retried, after the same backoff, from the same checkpoint.
+  readonly onError?: (error: unknown) => void;
 }
 
 export interface EventSubscription {
@@ -83,6 +94,7 @@ export interface EventStore {
   subscribe(
     after: LogCheckpoint | null,
     handle: (events: StoredEvent[]) => Promise<void>,
+    options?: SubscribeOptions,
   ): EventSubscription;
 }
 

@@ -1,0 +1,27 @@
+import { postgresConnectionError } from './postgres-connection-error';
+
+describe('postgresConnectionError', () => {
+  it('should name the server and the reason in one line when the connection is refused', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5999'), { code: 'ECONNREFUSED' });
+    const error = postgresConnectionError(refused, 'postgres://dyad:secret@127.0.0.1:5999/dyad');
+    expect(error.message).toBe('Cannot reach PostgreSQL at 127.0.0.1:5999/dyad: connection refused');
+    expect(error.cause).toBe(refused);
+  });
+
+  it('should read the code of the first error when node reports an AggregateError', () => {
+    const aggregate = new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], '');
+    expect(postgresConnectionError(aggregate, 'postgres://localhost/db').message).toBe(
+      'Cannot reach PostgreSQL at localhost:5432/db: connection refused',
+    );
+  });
+
+  it('should keep only the first line of an unknown error when it has no known code', () => {
+    const error = postgresConnectionError(new Error('boom\n  at somewhere'), 'postgres://h:1/d');
+    expect(error.message).toBe('Cannot reach PostgreSQL at h:1/d: boom');
+  });
+
+  it('should never repeat the password when the URL carries one', () => {
+    const error = postgresConnectionError(new Error('x'), 'postgres://u:hunter2@h/d');
+    expect(error.message).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,137 @@
+import type { SqlExecutor } from '../database/database.port';
+import { expectedAsNumber, type AppendPlan } from './append-plan';
+import type { AppendResult, LogCheckpoint, StoredEvent } from './event-store.port';
+import { ConcurrencyError } from './event-store.errors';
+import { checkpointOf, compareLogCheckpoints } from './log-checkpoint';
+
+export const EVENTS_CHANNEL = 'dyad_events';
+
+// One statement, hence one round trip and, outside a transaction, its own atomic commit:
+// - `locked` takes the row lock of every existing stream, in stream id order so that two
+//   multi-stream appends cannot deadlock, and reads each version as it is after any
+//   concurrent append that committed meanwhile;
+// - `checked` compares them with the expected versions and stamps the recording time once,
+//   after the locks: all events of an append share it, and within a stream it grows with
+//   the position (transaction start time would not: a transaction that started first can
+//   take the lock second); cut to milliseconds, the precision of a JS Date, so that the time
+//   an append returns is exactly the one stored and compared with `knownAt`;
+// - nothing is written unless every stream matches; a new stream that a concurrent append
+//   created first fails on `streams_pkey` instead;
+// - data travels as text arrays (JSON strings, ISO times) that both adapters pass as they are.
+const APPEND_SQL = `
+with input as (
+  select * from unnest($1::text[], $2::int[], $3::int[]) with ordinality as i(stream_id, expected, added, idx)
+),
+locked as (
+  select s.stream_id, s.version from streams s
+  where s.stream_id = any($1::text[])
+  order by s.stream_id
+  for update
+),
+checked as (
+  select
+    coalesce(bool_and(i.expected = -1 or coalesce(l.version, 0) = i.expected), true) as ok,
+    array_agg(coalesce(l.version, 0) order by i.idx) as versions,
+    date_trunc('milliseconds', clock_timestamp()) as recorded_at
+  from input i left join locked l using (stream_id)
+),
+bumped as (
+  update streams s set version = s.version + i.added
+  from input i, checked c
+  where c.ok and i.added > 0 and s.stream_id = i.stream_id
+  returning s.stream_id
+),
+created as (
+  insert into streams (stream_id, version)
+  select i.stream_id, i.added from input i, checked c
+  where c.ok and i.added > 0 and not exists (select 1 from locked l where l.stream_id = i.stream_id)
+  order by i.stream_id
+  returning stream_id
+),
+appended as (
+  insert into events (event_id, stream_id, stream_position, type, data, metadata, recorded_at, valid_at)
+  select e.event_id::uuid, i.stream_id, coalesce(l.version, 0) + e.ordinal, e.type, e.data::jsonb, e.metadata::jsonb,
+         c.recorded_at, coalesce(e.valid_at::timestamptz, c.recorded_at)
+  from unnest($4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
+         with ordinality as e(event_id, stream_index, ordinal, type, data, metadata, valid_at, n)
+  join input i on i.idx = e.stream_index
+  left join locked l on l.stream_id = i.stream_id
+  cross join checked c
+  -- Referenced so that they run first: a stream created concurrently then fails on
+  -- streams_pkey rather than on an event position.
+  cross join (select count(*) from created) as created_first
+  cross join (select count(*) from bumped) as bumped_first
+  where c.ok
+  order by e.n
+  returning global_position, transaction_id, event_id, stream_position, recorded_at, valid_at
+),
+notified as (
+  select pg_notify('${EVENTS_CHANNEL}', '') from checked where ok and $11::int > 0
+)
+select c.ok, c.versions, a.*
+from checked c left join appended a on true left join notified on true`;
+
+interface AppendRow {
+  ok: boolean;
+  versions: number[];
+  global_position: bigint | null;
+  transaction_id: bigint | null;
+  event_id: string | null;
+  stream_position: number | null;
+  recorded_at: Date | null;
+  valid_at: Date | null;
+}
+
+// Writes the planned events, or throws a ConcurrencyError having written nothing.
+export async function appendEvents(executor: SqlExecutor, plan: AppendPlan): Promise<AppendResult> {
+  const { rows } = await executor.query<AppendRow>(APPEND_SQL, [
+    plan.streams.map((stream) => stream.streamId),
+    plan.streams.map((stream) => expectedAsNumber(stream.expectedVersion)),
+    plan.streams.map((stream) => stream.added),
+    plan.events.map((event) => event.eventId),
+    plan.events.map((event) => event.streamIndex),
+    plan.events.map((event) => event.ordinal),
+    plan.events.map((event) => event.type),
+    plan.events.map((event) => JSON.stringify(event.data ?? null)),
+    plan.events.map((event) => JSON.stringify(event.metadata)),
+    plan.events.map((event) => event.validAt?.toISOString() ?? null),
+    plan.events.length,
+  ]);
+  const [{ ok, versions }] = rows;
+  if (!ok) throw conflictOf(plan, versions);
+  const written = new Map(rows.filter((row) => row.event_id).map((row) => [row.event_id as string, row]));
+  const events: StoredEvent[] = plan.events.map((event) => {
+    const row = written.get(event.eventId) as AppendRow;
+    return {
+      eventId: event.eventId,
+      streamId: event.streamId,
+      streamPosition: row.stream_position as number,
+      globalPosition: row.global_position as bigint,
+      transactionId: row.transaction_id as bigint,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+      recordedAt: row.recorded_at as Date,
+      validAt: row.valid_at as Date,
+    };
+  });
+  return {
+    streams: plan.streams.map((stream, index) => ({ streamId: stream.streamId, nextVersion: versions[index] + stream.added })),
+    events,
+    lastCheckpoint: lastCheckpointOf(events),
+    alreadyAppended: false,
+  };
+}
+
+export function lastCheckpointOf(events: readonly StoredEvent[]): LogCheckpoint | null {
+  return events.map(checkpointOf).reduce<LogCheckpoint | null>((last, next) => (compareLogCheckpoints(last, next) < 0 ? next : last), null);
+}
+
+function conflictOf(plan: AppendPlan, versions: number[]): ConcurrencyError {
+  const index = plan.streams.findIndex((stream, at) => {
+    const expected = expectedAsNumber(stream.expectedVersion);
+    return expected !== -1 && versions[at] !== expected;
+  });
+  const stream = plan.streams[index];
+  return new ConcurrencyError(stream.streamId, String(stream.expectedVersion), versions[index]);
+}

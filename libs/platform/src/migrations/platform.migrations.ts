@@ -1,0 +1,7 @@
+import { eventLogMigration } from './0001-event-log.migration';
+import type { MigrationSet } from './migration';
+
+export const platformMigrations: MigrationSet = {
+  context: 'platform',
+  migrations: [eventLogMigration],
+};
