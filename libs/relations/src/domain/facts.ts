@@ -77,6 +77,9 @@ export type FactBody =
       readonly beneficiary: CountryCode;
       readonly category: CommitmentCategory;
       readonly summary: string;
+      // The text presents the promise as made again ("reaffirmed", "renewed", "réitéré"), not as
+      // background. Absent: a repeat of a known commitment only corroborates it.
+      readonly renewed?: boolean;
     }
   | {
       readonly type: 'CommitmentStatusChanged';

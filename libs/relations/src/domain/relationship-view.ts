@@ -1,0 +1,199 @@
+import { dayOf } from './calendar-day';
+import { commitmentsOf, type CommitmentRecord } from './commitments';
+import { cooperationScore } from './cooperation-score';
+import { delegationsOf } from './delegations';
+import { dyadCountries, type DyadId } from './dyad-id';
+import type { CommitmentCategory, CommitmentStatus, CountryCode, DelegationMember, Evidence, Participant, Place, Severity, TensionScope } from './facts';
+import { meetingsOf, type MeetingRecord } from './meetings';
+import { isFactEvent, type FactEvent, type RelationshipEvent } from './relationship.events';
+import { tensionsOf } from './tensions';
+
+// The state of a dyad (DESIGN §7) at valid time asOf, as known at knownAt.
+export interface RelationshipView {
+  readonly dyad: DyadId;
+  readonly asOf: string;
+  readonly knownAt: string;
+  readonly meetings: {
+    readonly count: number;
+    readonly last: MeetingView | null;
+    readonly participants: readonly Participant[];
+    readonly places: readonly Place[];
+    readonly sources: number; // distinct articles that report any of them
+    readonly items: readonly MeetingView[];
+  };
+  readonly delegations: readonly DelegationView[];
+  readonly commitments: readonly CommitmentView[];
+  readonly tensions: readonly TensionView[];
+  readonly openTensions: number;
+  readonly score: number;
+}
+
+export interface MeetingView {
+  readonly id: string;
+  readonly date: string | null;
+  readonly day: string;
+  readonly location: Place | null;
+  readonly participants: readonly Participant[];
+  readonly topics: readonly string[];
+  readonly sources: number;
+}
+
+export interface DelegationView {
+  readonly id: string;
+  readonly country: CountryCode;
+  readonly leader: string;
+  readonly leaderRole: string | null;
+  readonly members: readonly DelegationMember[];
+  readonly sources: number;
+}
+
+export interface CommitmentHistoryEntry {
+  readonly status: CommitmentStatus;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly articleId: string;
+  readonly evidence: Evidence;
+  readonly factId: string;
+}
+
+export interface CommitmentView {
+  readonly id: string;
+  readonly promisor: CountryCode;
+  readonly beneficiary: CountryCode;
+  readonly category: CommitmentCategory;
+  readonly status: CommitmentStatus;
+  readonly summary: string;
+  readonly madeAt: string;
+  readonly history: readonly CommitmentHistoryEntry[];
+  readonly sources: number;
+}
+
+export interface TensionView {
+  readonly id: string;
+  readonly scope: TensionScope;
+  readonly locus: CountryCode;
+  readonly subject: string;
+  readonly severity: Severity | null;
+  readonly status: 'open' | 'eased';
+  readonly reportedAt: string | null;
+  readonly easedAt: string | null;
+  readonly sources: number;
+}
+
+export interface StateAtOptions {
+  readonly dyad: DyadId;
+  readonly asOf: Date;
+  readonly knownAt: Date;
+}
+
+// DESIGN §5: the facts recorded at or before knownAt and occurring at or before asOf, minus those
+// whose retraction was recorded at or before knownAt. Everything below is derived from that set
+// alone, in valid-time order, so arrival order does not show through.
+export function stateAt(events: readonly RelationshipEvent[], options: StateAtOptions): RelationshipView {
+  const facts = visibleFacts(events, options);
+  const meetings = meetingsOf(facts).map(meetingView).sort((a, b) => a.day.localeCompare(b.day));
+  const commitments = commitmentsOf(facts).map(commitmentView).sort((a, b) => a.madeAt.localeCompare(b.madeAt));
+  const tensions = tensionsOf(facts)
+    .map((t): TensionView => ({
+      id: t.id,
+      scope: t.scope,
+      locus: t.locus,
+      subject: t.subject,
+      severity: t.severity,
+      status: t.status,
+      reportedAt: t.reportedAt,
+      easedAt: t.easedAt,
+      sources: countSources(facts.filter((f) => [...t.reports, ...t.easings].some((a) => a.factId === f.data.factId))),
+    }))
+    .sort((a, b) => (a.reportedAt ?? a.easedAt ?? '').localeCompare(b.reportedAt ?? b.easedAt ?? ''));
+  const delegations = delegationsOf(facts).map(
+    (d): DelegationView => ({
+      id: d.id,
+      country: d.country,
+      leader: d.leader,
+      leaderRole: d.leaderRole,
+      members: d.members,
+      sources: countSources(d.assertions),
+    }),
+  );
+  return {
+    dyad: options.dyad,
+    asOf: options.asOf.toISOString(),
+    knownAt: options.knownAt.toISOString(),
+    meetings: {
+      count: meetings.length,
+      last: meetings[meetings.length - 1] ?? null,
+      participants: distinctBy(meetings.flatMap((m) => m.participants), (p) => p.name),
+      places: distinctBy(
+        meetings.flatMap((m) => (m.location ? [m.location] : [])),
+        (p) => `${p.city ?? ''}|${p.country ?? ''}`,
+      ),
+      sources: countSources(facts.filter((f) => f.type === 'MeetingHeld' || f.type === 'MeetingCorroborated')),
+      items: meetings,
+    },
+    delegations,
+    commitments,
+    tensions,
+    openTensions: tensions.filter((t) => t.status === 'open').length,
+    score: cooperationScore({ meetings, commitments, tensions }, dyadCountries(options.dyad)),
+  };
+}
+
+export function visibleFacts(events: readonly RelationshipEvent[], { asOf, knownAt }: StateAtOptions): FactEvent[] {
+  const known = (recordedAt: string) => Date.parse(recordedAt) <= knownAt.getTime();
+  const lastDay = dayOf(asOf);
+  const retracted = new Set(
+    events.flatMap((e) => (e.type === 'FactRetracted' && known(e.metadata.recordedAt) ? [e.data.factId] : [])),
+  );
+  return events
+    .filter(isFactEvent)
+    .filter((f) => known(f.metadata.recordedAt) && f.metadata.occurredAt <= lastDay && !retracted.has(f.data.factId));
+}
+
+function meetingView(meeting: MeetingRecord): MeetingView {
+  const { id, date, day, location, participants, topics } = meeting;
+  return { id, date, day, location, participants, topics, sources: countSources(meeting.assertions) };
+}
+
+// The history reads: the promise, then each change of status in valid time. Repeats of the
+// status in force add sources, not entries.
+function commitmentView(commitment: CommitmentRecord): CommitmentView {
+  const history: CommitmentHistoryEntry[] = [];
+  const making = commitment.makings[0];
+  if (making) history.push(entry('made', making));
+  for (const report of commitment.reports) {
+    if (history[history.length - 1]?.status !== report.status) history.push(entry(report.status, report.fact));
+  }
+  return {
+    id: commitment.id,
+    promisor: commitment.promisor,
+    beneficiary: commitment.beneficiary,
+    category: commitment.category,
+    status: history[history.length - 1]?.status ?? 'made',
+    summary: commitment.summary,
+    madeAt: commitment.start,
+    history,
+    sources: countSources(commitment.assertions),
+  };
+}
+
+function entry(status: CommitmentStatus, fact: FactEvent): CommitmentHistoryEntry {
+  return {
+    status,
+    occurredAt: fact.metadata.occurredAt,
+    recordedAt: fact.metadata.recordedAt,
+    articleId: fact.metadata.articleId,
+    evidence: fact.metadata.evidence,
+    factId: fact.data.factId,
+  };
+}
+
+function countSources(facts: readonly FactEvent[]): number {
+  return new Set(facts.map((f) => f.metadata.articleId)).size;
+}
+
+function distinctBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}

@@ -1,0 +1,130 @@
+import type { CountryCode, Severity, TensionScope } from './facts';
+import type { FactEvent } from './relationship.events';
+
+// One report that a tension was felt, or that it eased, on a day of valid time.
+export interface TensionAssertion {
+  readonly kind: 'report' | 'ease';
+  readonly factId: string;
+  readonly tensionId: string; // the tension the decider placed it in when it was recorded
+  readonly scope: TensionScope;
+  readonly locus: CountryCode;
+  readonly subject: string;
+  readonly severity: Severity | null;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly sequence: number; // place in the stream, to order what was recorded in one append
+}
+
+// A tension is an episode: from the first report to the easing that closes it.
+export interface TensionRecord {
+  readonly id: string;
+  readonly scope: TensionScope;
+  readonly locus: CountryCode;
+  readonly subject: string;
+  readonly severity: Severity | null;
+  readonly status: 'open' | 'eased';
+  readonly reportedAt: string | null; // null: known only from its easing
+  readonly easedAt: string | null;
+  readonly reports: readonly TensionAssertion[];
+  readonly easings: readonly TensionAssertion[];
+}
+
+export function tensionAssertionsOf(facts: readonly FactEvent[]): TensionAssertion[] {
+  return facts.flatMap((fact, sequence) => {
+    const assertion = assertionOf(fact, sequence);
+    return assertion ? [assertion] : [];
+  });
+}
+
+// Episodes are rebuilt from every report and easing in valid-time order, so that the answer does
+// not depend on the order articles arrived in: a report opens a tension unless one is open, an
+// easing closes the open one, and an easing with nothing open repeats the last easing (or, with
+// no earlier tension at all, records one known only as eased — corpus dev-02). On one day a
+// report comes before an easing.
+export function tensionEpisodes(assertions: readonly TensionAssertion[]): TensionRecord[] {
+  const byKey = new Map<string, TensionAssertion[]>();
+  for (const assertion of assertions) {
+    const key = tensionKey(assertion.scope, assertion.locus);
+    byKey.set(key, [...(byKey.get(key) ?? []), assertion]);
+  }
+  const episodes: TensionAssertion[][] = [];
+  for (const sameKey of byKey.values()) {
+    let open: TensionAssertion[] | null = null;
+    let last: TensionAssertion[] | null = null;
+    for (const assertion of [...sameKey].sort(byValidTime)) {
+      if (assertion.kind === 'report') {
+        if (open === null) {
+          open = [];
+          last = open;
+          episodes.push(open);
+        }
+        open.push(assertion);
+      } else if (open !== null) {
+        open.push(assertion);
+        open = null;
+      } else if (last !== null) {
+        last.push(assertion);
+      } else {
+        last = [assertion];
+        episodes.push(last);
+      }
+    }
+  }
+  return episodes.map(toRecord);
+}
+
+export function tensionsOf(facts: readonly FactEvent[]): TensionRecord[] {
+  return tensionEpisodes(tensionAssertionsOf(facts));
+}
+
+// Bilateral tensions are keyed on the pair alone: within a dyad there is one bilateral climate,
+// and which side is "aggrieved" is the least reliable part of an extraction (the corpus does not
+// match it either). Domestic and regional tensions are keyed on where they are felt.
+export function tensionKey(scope: TensionScope, locus: CountryCode): string {
+  return scope === 'bilateral' ? scope : `${scope}:${locus}`;
+}
+
+function toRecord(episode: readonly TensionAssertion[]): TensionRecord {
+  const reports = episode.filter((a) => a.kind === 'report');
+  const easings = episode.filter((a) => a.kind === 'ease');
+  // The id is the one the first recorded assertion was given, so it stays put as knowledge grows.
+  const founder = [...episode].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.sequence - b.sequence)[0];
+  const first = reports[0] ?? easings[0];
+  return {
+    id: founder.tensionId,
+    scope: first.scope,
+    locus: first.locus,
+    subject: first.subject,
+    severity: reports.find((r) => r.severity !== null)?.severity ?? null,
+    status: episode[episode.length - 1].kind === 'ease' ? 'eased' : 'open',
+    reportedAt: reports[0]?.occurredAt ?? null,
+    easedAt: easings[0]?.occurredAt ?? null,
+    reports,
+    easings,
+  };
+}
+
+function byValidTime(a: TensionAssertion, b: TensionAssertion): number {
+  return (
+    a.occurredAt.localeCompare(b.occurredAt) ||
+    (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1) ||
+    a.recordedAt.localeCompare(b.recordedAt)
+  );
+}
+
+function assertionOf(fact: FactEvent, sequence: number): TensionAssertion | null {
+  const at = { factId: fact.data.factId, occurredAt: fact.metadata.occurredAt, recordedAt: fact.metadata.recordedAt, sequence };
+  if (fact.type === 'TensionReported') return { kind: 'report', ...fields(fact.data), severity: fact.data.severity, ...at };
+  if (fact.type === 'TensionEased') return { kind: 'ease', ...fields(fact.data), severity: null, ...at };
+  if (fact.type !== 'FactCorroborated') return null;
+  const data = fact.data;
+  if (data.factType === 'TensionReported') return { kind: 'report', ...fields(data), severity: data.severity, ...at };
+  if (data.factType === 'TensionEased') return { kind: 'ease', ...fields(data), severity: null, ...at };
+  return null;
+}
+
+type TensionFields = { tensionId: string; scope: TensionScope; locus: CountryCode; subject: string };
+
+function fields(d: TensionFields): TensionFields {
+  return { tensionId: d.tensionId, scope: d.scope, locus: d.locus, subject: d.subject };
+}

@@ -1,0 +1,13 @@
+export * from './domain/facts';
+export * from './domain/dyad-id';
+export * from './domain/relations.errors';
+export * from './domain/relationship.events';
+export * from './domain/relationship-event.upcaster';
+export * from './domain/relationship.commands';
+export { initialState, evolve, foldRelationship, standingFacts, type RelationshipState } from './domain/relationship.state';
+export { decide, relationshipDecider } from './domain/relationship.decider';
+export * from './domain/relationship-view';
+export * from './domain/event-coding';
+export { cooperationScore } from './domain/cooperation-score';
+export * from './application/plan-article-facts';
+export * from './application/fact-view';
