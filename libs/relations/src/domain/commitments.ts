@@ -50,6 +50,16 @@ export function statusAt(commitment: CommitmentRecord, day: string): StatusRepor
   return commitment.start <= day ? 'made' : null;
 }
 
+// A report of a status already in force at its day, or of the status the next report gives
+// (an earlier, less precise date for the same change: "in June" read as June 1 for June 6), adds
+// no transition: it stands for that change.
+export function sameStatusAround(commitment: CommitmentRecord, day: string, status: CommitmentStatus): StatusReport | null {
+  const before = statusAt(commitment, day);
+  if (before !== null && before !== 'made' && before.status === status) return before;
+  const after = commitment.reports.find((report) => report.fact.metadata.occurredAt > day);
+  return after?.status === status ? after : null;
+}
+
 // Several commitments can share a key when a promise is made anew after the old one closed;
 // a report belongs to the latest of them that had started by its day (else to the first).
 export function findCommitment(

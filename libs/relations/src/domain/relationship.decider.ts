@@ -1,4 +1,4 @@
-import { commitmentsOf, findCommitment, statusAt } from './commitments';
+import { commitmentsOf, findCommitment, sameStatusAround, statusAt } from './commitments';
 import { delegationsOf, findDelegation } from './delegations';
 import type { CandidateFact } from './facts';
 import { findMeeting, meetingsOf } from './meetings';
@@ -108,9 +108,9 @@ function decideCandidate(candidate: IdentifiedCandidate, state: RelationshipStat
           { type: 'CommitmentStatusChanged', data: { ...base, ...keys, commitmentId: candidate.impliedFactId, status }, metadata },
         ];
       }
-      const now = statusAt(commitment, candidate.occurredAt);
-      if (now !== null && now !== 'made' && now.status === status) {
-        return [corroboration({ factType: 'CommitmentStatusChanged', commitmentId: commitment.id, status, ...keys }, now.changeId)];
+      const same = sameStatusAround(commitment, candidate.occurredAt, status);
+      if (same !== null) {
+        return [corroboration({ factType: 'CommitmentStatusChanged', commitmentId: commitment.id, status, ...keys }, same.changeId)];
       }
       return [{ type: 'CommitmentStatusChanged', data: { ...base, ...keys, commitmentId: commitment.id, status }, metadata }];
     }
@@ -148,8 +148,9 @@ function decideCommitmentMade(
     return candidate.renewed || datedAfterClosing ? [made] : [corroborateMaking()];
   }
   if (!candidate.renewed || now === null) return [corroborateMaking()];
-  if (now !== 'made' && now.status === 'reaffirmed') {
-    return [corroboration({ factType: 'CommitmentStatusChanged', commitmentId: commitment.id, status: 'reaffirmed', ...keys }, now.changeId)];
+  const same = sameStatusAround(commitment, candidate.occurredAt, 'reaffirmed');
+  if (same !== null) {
+    return [corroboration({ factType: 'CommitmentStatusChanged', commitmentId: commitment.id, status: 'reaffirmed', ...keys }, same.changeId)];
   }
   return [
     {
