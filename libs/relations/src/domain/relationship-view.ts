@@ -92,7 +92,9 @@ export interface StateAtOptions {
 export function stateAt(events: readonly RelationshipEvent[], options: StateAtOptions): RelationshipView {
   const facts = visibleFacts(events, options);
   const meetings = meetingsOf(facts).map(meetingView).sort((a, b) => a.day.localeCompare(b.day));
-  const commitments = commitmentsOf(facts).map(commitmentView).sort((a, b) => a.madeAt.localeCompare(b.madeAt));
+  const commitments = commitmentsOf(facts)
+    .map(commitmentView)
+    .sort((a, b) => sortKey(a.madeAt, a.promisor, a.category).localeCompare(sortKey(b.madeAt, b.promisor, b.category)));
   const tensions = tensionsOf(facts)
     .map((t): TensionView => ({
       id: t.id,
@@ -105,7 +107,7 @@ export function stateAt(events: readonly RelationshipEvent[], options: StateAtOp
       easedAt: t.easedAt,
       sources: countSources(facts.filter((f) => [...t.reports, ...t.easings].some((a) => a.factId === f.data.factId))),
     }))
-    .sort((a, b) => (a.reportedAt ?? a.easedAt ?? '').localeCompare(b.reportedAt ?? b.easedAt ?? ''));
+    .sort((a, b) => sortKey(a.reportedAt ?? a.easedAt, a.scope, a.locus).localeCompare(sortKey(b.reportedAt ?? b.easedAt, b.scope, b.locus)));
   const delegations = delegationsOf(facts).map(
     (d): DelegationView => ({
       id: d.id,
@@ -156,11 +158,12 @@ function meetingView(meeting: MeetingRecord): MeetingView {
 }
 
 // The history reads: the promise, then each change of status in valid time. Repeats of the
-// status in force add sources, not entries.
+// status in force add sources, not entries. A promise was made no later than anything reported
+// of it: one known only from a status report is dated by the earliest such report.
 function commitmentView(commitment: CommitmentRecord): CommitmentView {
   const history: CommitmentHistoryEntry[] = [];
   const making = commitment.makings[0];
-  if (making) history.push(entry('made', making));
+  if (making) history.push({ ...entry('made', making), occurredAt: commitment.start });
   for (const report of commitment.reports) {
     if (history[history.length - 1]?.status !== report.status) history.push(entry(report.status, report.fact));
   }
@@ -186,6 +189,11 @@ function entry(status: CommitmentStatus, fact: FactEvent): CommitmentHistoryEntr
     evidence: fact.metadata.evidence,
     factId: fact.data.factId,
   };
+}
+
+// Lists come in valid-time order, ties settled by their keys so that no order of arrival shows.
+function sortKey(...parts: ReadonlyArray<string | null>): string {
+  return parts.map((part) => part ?? '').join('|');
 }
 
 function countSources(facts: readonly FactEvent[]): number {
