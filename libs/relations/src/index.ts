@@ -8,6 +8,7 @@ export { initialState, evolve, foldRelationship, standingFacts, type Relationshi
 export { decide, relationshipDecider } from './domain/relationship.decider';
 export * from './domain/relationship-view';
 export * from './domain/event-coding';
+export * from './domain/fact-event-coding';
 export { cooperationScore } from './domain/cooperation-score';
 export * from './application/plan-article-facts';
 export * from './application/fact-view';

@@ -1,4 +1,5 @@
 import { minDay } from './calendar-day';
+import { groupBy } from './group-by';
 import { COMMITMENT_STATUSES, type CommitmentCategory, type CommitmentStatus, type CountryCode } from './facts';
 import type {
   CommitmentMade,
@@ -35,12 +36,7 @@ export interface CommitmentRecord extends CommitmentKey {
 }
 
 export function commitmentsOf(facts: readonly FactEvent[]): CommitmentRecord[] {
-  const groups = new Map<string, CommitmentAssertion[]>();
-  for (const fact of facts) {
-    const id = commitmentIdOf(fact);
-    if (id !== null) groups.set(id, [...(groups.get(id) ?? []), fact as CommitmentAssertion]);
-  }
-  return [...groups].map(([id, assertions]) => toRecord(id, assertions));
+  return [...groupBy<FactEvent, CommitmentAssertion>(facts, commitmentIdOf)].map(([id, assertions]) => toRecord(id, assertions));
 }
 
 // The status as of a day of valid time; null before the commitment is known to exist.

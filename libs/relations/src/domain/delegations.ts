@@ -1,4 +1,5 @@
 import type { CountryCode, DelegationMember } from './facts';
+import { groupBy } from './group-by';
 import { nameKey } from './name-key';
 import type { DelegationListed, FactCorroborated, FactEvent } from './relationship.events';
 
@@ -14,16 +15,13 @@ export interface DelegationRecord {
 }
 
 export function delegationsOf(facts: readonly FactEvent[]): DelegationRecord[] {
-  const groups = new Map<string, DelegationAssertion[]>();
-  for (const fact of facts) {
-    const id =
-      fact.type === 'DelegationListed'
-        ? fact.data.factId
-        : fact.type === 'FactCorroborated' && fact.data.factType === 'DelegationListed'
-          ? fact.data.delegationId
-          : null;
-    if (id !== null) groups.set(id, [...(groups.get(id) ?? []), fact as DelegationAssertion]);
-  }
+  const groups = groupBy<FactEvent, DelegationAssertion>(facts, (fact) =>
+    fact.type === 'DelegationListed'
+      ? fact.data.factId
+      : fact.type === 'FactCorroborated' && fact.data.factType === 'DelegationListed'
+        ? fact.data.delegationId
+        : null,
+  );
   return [...groups].map(([id, assertions]) => toRecord(id, assertions));
 }
 

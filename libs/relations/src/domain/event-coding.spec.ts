@@ -1,4 +1,5 @@
 import { codeFact, meetingVenue } from './event-coding';
+import { codeFactEvent } from './fact-event-coding';
 import { COMMITMENT_CATEGORIES, COMMITMENT_STATUSES } from './facts';
 
 describe('CAMEO and PLOVER coding', () => {
@@ -46,5 +47,57 @@ describe('CAMEO and PLOVER coding', () => {
         expect(Math.abs(goldstein)).toBeLessThanOrEqual(10);
       }
     }
+  });
+});
+
+describe('fact events as directed event records', () => {
+  const metadata = {
+    articleId: 'a-1',
+    evidence: { sentence: 0, start: 0, end: 1, quote: 'x' },
+    extractor: { name: 'test', version: '1' },
+    confidence: 1,
+    occurredAt: '2025-03-11',
+    occurredAtSource: 'text' as const,
+    publishedAt: '2025-03-12',
+    recordedAt: '2026-01-01T00:00:00Z',
+    schemaVersion: 1,
+  };
+
+  it('should make the visitor the actor and the host the recipient of a meeting', () => {
+    const coded = codeFactEvent({
+      type: 'MeetingHeld',
+      data: { factId: 'f', dyad: 'RU-SY', date: null, participants: [], location: { city: 'Moscow', country: 'RU' }, topics: [] },
+      metadata,
+    });
+    expect(coded).toMatchObject({ actor: 'SY', recipient: 'RU', cameo: '042' });
+  });
+
+  it('should code a corroboration as the fact it confirms, promisor toward beneficiary', () => {
+    const coded = codeFactEvent({
+      type: 'FactCorroborated',
+      data: {
+        factId: 'f',
+        dyad: 'UA-US',
+        corroborates: 'g',
+        factType: 'CommitmentStatusChanged',
+        commitmentId: 'g',
+        promisor: 'US',
+        beneficiary: 'UA',
+        category: 'military_cooperation',
+        status: 'suspended',
+        summary: '',
+      },
+      metadata,
+    });
+    expect(coded).toMatchObject({ actor: 'US', recipient: 'UA', cameo: '1622', goldstein: -5.6 });
+  });
+
+  it('should make the aggrieved side the recipient of a tension', () => {
+    const coded = codeFactEvent({
+      type: 'TensionReported',
+      data: { factId: 'f', dyad: 'UA-US', tensionId: 'f', scope: 'bilateral', locus: 'UA', subject: '', severity: 'high' },
+      metadata,
+    });
+    expect(coded).toMatchObject({ actor: 'US', recipient: 'UA', plover: { type: 'THREATEN' } });
   });
 });

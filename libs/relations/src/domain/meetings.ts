@@ -1,5 +1,6 @@
 import { daysBetween, minDay } from './calendar-day';
 import type { Participant, Place } from './facts';
+import { groupBy } from './group-by';
 import { namesAgree, nameKey } from './name-key';
 import type { FactEvent, MeetingCorroborated, MeetingHeld } from './relationship.events';
 
@@ -18,12 +19,9 @@ export interface MeetingRecord {
 // Meetings are grouped by the id the decider gave them; a meeting whose first report was
 // retracted lives on through its corroborations.
 export function meetingsOf(facts: readonly FactEvent[]): MeetingRecord[] {
-  const groups = new Map<string, MeetingAssertion[]>();
-  for (const fact of facts) {
-    if (fact.type !== 'MeetingHeld' && fact.type !== 'MeetingCorroborated') continue;
-    const id = fact.type === 'MeetingHeld' ? fact.data.factId : fact.data.meetingId;
-    groups.set(id, [...(groups.get(id) ?? []), fact]);
-  }
+  const groups = groupBy<FactEvent, MeetingAssertion>(facts, (fact) =>
+    fact.type === 'MeetingHeld' ? fact.data.factId : fact.type === 'MeetingCorroborated' ? fact.data.meetingId : null,
+  );
   return [...groups].map(([id, assertions]) => toRecord(id, assertions));
 }
 

@@ -1,4 +1,5 @@
 import type { CountryCode, Severity, TensionScope } from './facts';
+import { groupBy } from './group-by';
 import type { FactEvent } from './relationship.events';
 
 // One report that a tension was felt, or that it eased, on a day of valid time.
@@ -42,11 +43,7 @@ export function tensionAssertionsOf(facts: readonly FactEvent[]): TensionAsserti
 // no earlier tension at all, records one known only as eased — corpus dev-02). On one day a
 // report comes before an easing.
 export function tensionEpisodes(assertions: readonly TensionAssertion[]): TensionRecord[] {
-  const byKey = new Map<string, TensionAssertion[]>();
-  for (const assertion of assertions) {
-    const key = tensionKey(assertion.scope, assertion.locus);
-    byKey.set(key, [...(byKey.get(key) ?? []), assertion]);
-  }
+  const byKey = groupBy(assertions, (assertion) => tensionKey(assertion.scope, assertion.locus));
   const episodes: TensionAssertion[][] = [];
   for (const sameKey of byKey.values()) {
     let open: TensionAssertion[] | null = null;
