@@ -12,3 +12,8 @@ export * from './domain/fact-event-coding';
 export { cooperationScore } from './domain/cooperation-score';
 export * from './application/plan-article-facts';
 export * from './application/fact-view';
+export * from './relations.module';
+export { relationsMigrations } from './application/read-models/relationships/relationships.migrations';
+export { RELATIONSHIPS_READ_MODEL } from './application/read-models/relationships/relationships.projection';
+export { GetArticleFactsQuery } from './application/queries/get-article-facts/get-article-facts.query';
+export { isKnownCountry, parseKnownDyad } from './application/countries';

@@ -13,6 +13,7 @@ const PLATFORM_STATUSES: StatusByCode = {
   'PLATFORM.VERSION_CONFLICT': 409,
   'PLATFORM.UNAVAILABLE': 503,
   'PLATFORM.NOT_CAUGHT_UP': 503,
+  'PLATFORM.INVALID_LOG_POSITION': 400,
 };
 
 // Nest and body-parser raise HttpExceptions of their own (unknown route, malformed JSON, body too
@@ -66,9 +67,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.send(response, 500, 'INTERNAL', 'Internal error; the request id identifies it in the logs', { requestId });
   }
 
+  // The convention of every context's codes: INVALID_* is a malformed request, *_NOT_FOUND an
+  // unknown id, ALREADY_* a conflict with what is recorded; other refusals are 422.
   private statusFromSuffix(code: string): number {
-    if (code.endsWith('NOT_FOUND')) return 404;
-    if (code.endsWith('UNAVAILABLE')) return 503;
+    const reason = code.slice(code.indexOf('.') + 1);
+    if (reason.startsWith('INVALID_')) return 400;
+    if (reason.endsWith('NOT_FOUND')) return 404;
+    if (reason.startsWith('ALREADY_') || reason.includes('_ALREADY_')) return 409;
+    if (reason.endsWith('UNAVAILABLE')) return 503;
     return 422;
   }
 

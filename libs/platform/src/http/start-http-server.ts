@@ -1,0 +1,61 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { DyadConfig } from '../config/config.schema';
+import { PinoNestLogger } from '../logging/logger';
+import { ApiExceptionFilter, type StatusByCode } from './api-exception.filter';
+
+export interface HttpServerOptions {
+  readonly config: DyadConfig;
+  readonly logger: Logger;
+  readonly statuses: StatusByCode;
+}
+
+export async function startHttpServer(rootModule: unknown, options: HttpServerOptions): Promise<INestApplication> {
+  const { config, logger } = options;
+  const app = await NestFactory.create<NestExpressApplication>(rootModule as never, {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (request, response) => {
+        const given = request.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        response.setHeader('x-request-id', id);
+        return id;
+      },
+      // Health probes and metric scrapes would drown the log.
+      autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
+    }),
+  );
+  app.use(helmet());
+  // JSON escaping can double the size of a text; the article's own limit is checked on the text itself.
+  const bodyLimit = config.DYAD_MAX_ARTICLE_BYTES * 2 + 64 * 1024;
+  app.useBodyParser('json', { limit: bodyLimit, strict: true });
+  app.useBodyParser('text', { limit: bodyLimit, type: ['text/plain', 'text/html', 'text/markdown'] });
+  app.useGlobalFilters(new ApiExceptionFilter(options.statuses));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Dyad')
+      .setDescription('Bilateral relations between countries, tracked from the news as events.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ host: config.HOST, port: config.PORT }, 'Dyad is listening');
+  return app;
+}

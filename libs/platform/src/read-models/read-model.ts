@@ -1,0 +1,20 @@
+import { SetMetadata } from '@nestjs/common';
+import type { SqlExecutor } from '../database/database.port';
+import type { StoredEvent } from '../event-store/event-store.port';
+
+// A read model: tables that a projection keeps from the log. Its name is also its consumer
+// name (checkpoints) and its consumer group. `apply` runs inside the transaction that records
+// the event as applied; `applyBatch` may be given many events at once when rebuilding, so that
+// work per dyad (or per anything) is done once per batch.
+export interface ReadModelProjection {
+  readonly name: string;
+  apply(tx: SqlExecutor, event: StoredEvent): Promise<void>;
+  applyBatch?(tx: SqlExecutor, events: readonly StoredEvent[]): Promise<void>;
+  // Empties the read model's tables before a rebuild.
+  reset(tx: SqlExecutor): Promise<void>;
+}
+
+export const READ_MODEL = 'dyad:read-model';
+
+// Marks a provider as a read model: the runner finds it and feeds it from the transport.
+export const ReadModel = (): ClassDecorator => SetMetadata(READ_MODEL, true);

@@ -1,0 +1,76 @@
+import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ConfigModule } from '../config/config.module';
+import { DYAD_CONFIG, type DyadConfig } from '../config/config.schema';
+import { DATABASE, type Database } from '../database/database.port';
+import { openDatabase } from '../database/open-database';
+import { EVENT_STORE } from '../event-store/event-store.port';
+import { SqlEventStore } from '../event-store/sql-event-store';
+import { HealthController } from '../http/health.controller';
+import { LOGGER } from '../logging/logger';
+import type { MigrationSet } from '../migrations/migration';
+import { runMigrations } from '../migrations/migration-runner';
+import { platformMigrations } from '../migrations/platform.migrations';
+import { InProcessTransport } from '../transport/in-process-transport.adapter';
+import { KafkaTransport } from '../transport/kafka-transport.adapter';
+import { TRANSPORT, type Transport } from '../transport/transport.port';
+
+export interface PlatformOptions {
+  readonly logger: Logger;
+  // Every context's read-model tables, applied after the log's own.
+  readonly migrations: readonly MigrationSet[];
+  // Only the API serves /health.
+  readonly http: boolean;
+}
+
+// The store and the transport of the running mode: PostgreSQL and Kafka when configured,
+// PGlite and the in-process hand-off otherwise.
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [ConfigModule],
+      controllers: options.http ? [HealthController] : [],
+      providers: [
+        { provide: LOGGER, useValue: options.logger },
+        {
+          provide: DATABASE,
+          inject: [DYAD_CONFIG],
+          useFactory: async (config: DyadConfig) => {
+            const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DYAD_DATA_DIR });
+            await runMigrations(database, [platformMigrations, ...options.migrations]);
+            return database;
+          },
+        },
+        { provide: EVENT_STORE, inject: [DATABASE], useFactory: (database: Database) => new SqlEventStore(database) },
+        {
+          provide: TRANSPORT,
+          inject: [DYAD_CONFIG],
+          useFactory: (config: DyadConfig): Promise<Transport> | Transport =>
+            config.KAFKA_BROKERS
+              ? KafkaTransport.connect({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger: options.logger })
+              : new InProcessTransport(),
+        },
+        PlatformShutdown,
+      ],
+      exports: [LOGGER, DATABASE, EVENT_STORE, TRANSPORT, ConfigModule],
+    };
+  }
+}
+
+// Pools and connections close last, after every consumer has stopped (Nest shuts modules down
+// in reverse order of their creation, and this module is created first).
+@Injectable()
+class PlatformShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(TRANSPORT) private readonly transport: Transport,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+    await this.database.close();
+  }
+}

@@ -1,0 +1,27 @@
+import { DATABASE, type Database } from '@dyad/platform';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ListRelationshipsQuery, type RelationshipSummary } from './list-relationships.query';
+
+@QueryHandler(ListRelationshipsQuery)
+export class ListRelationshipsHandler implements IQueryHandler<ListRelationshipsQuery, RelationshipSummary[]> {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  async execute(query: ListRelationshipsQuery): Promise<RelationshipSummary[]> {
+    const { rows } = await this.database.query<RelationshipSummary>(
+      `select dyad,
+              (view->'meetings'->>'count')::int as meetings,
+              jsonb_array_length(view->'commitments') as commitments,
+              (view->>'openTensions')::int as "openTensions",
+              (view->>'score')::float8 as score,
+              fact_count as facts,
+              to_char(last_occurred_at, 'YYYY-MM-DD') as "lastOccurredAt",
+              last_recorded_at as "lastRecordedAt"
+       from relationships
+       where $1::text is null or dyad like $1 || '-%' or dyad like '%-' || $1
+       order by last_recorded_at desc`,
+      [query.country?.toUpperCase() ?? null],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,44 @@
+import type { MigrationSet } from '@dyad/platform';
+
+// The relationships read model: every relationship event as a row (the bitemporal queries fold
+// them), the current view of each dyad, and which dyad each commitment belongs to.
+export const relationsMigrations: MigrationSet = {
+  context: 'relations',
+  migrations: [
+    {
+      version: 1,
+      name: 'relationships_read_model',
+      sql: `
+        create table relationship_facts (
+          event_id uuid primary key,
+          dyad text not null,
+          event_type text not null,
+          article_id uuid,
+          data jsonb not null,
+          metadata jsonb not null,
+          occurred_at date not null,
+          recorded_at timestamptz not null,
+          transaction_id xid8 not null,
+          global_position bigint not null,
+          retracted_at timestamptz
+        );
+        create index relationship_facts_by_dyad on relationship_facts (dyad, transaction_id, global_position);
+        create index relationship_facts_by_occurrence on relationship_facts (occurred_at);
+        create index relationship_facts_by_article on relationship_facts (article_id);
+
+        create table relationships (
+          dyad text primary key,
+          view jsonb not null,
+          fact_count integer not null,
+          last_occurred_at date not null,
+          last_recorded_at timestamptz not null
+        );
+
+        create table commitment_dyads (
+          commitment_id uuid primary key,
+          dyad text not null
+        );
+      `,
+    },
+  ],
+};
