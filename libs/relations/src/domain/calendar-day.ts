@@ -25,3 +25,9 @@ export function dayOf(instant: Date): string {
 export function minDay(days: readonly string[]): string | null {
   return days.reduce<string | null>((min, day) => (min === null || day < min ? day : min), null);
 }
+
+// ISO days and instants (and the ASCII keys built from them) order as strings; comparing code
+// points is right for them and far cheaper than localeCompare in the sorts of every decision.
+export function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

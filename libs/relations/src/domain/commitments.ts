@@ -1,4 +1,4 @@
-import { minDay } from './calendar-day';
+import { compareIso, minDay } from './calendar-day';
 import { groupBy } from './group-by';
 import { COMMITMENT_STATUSES, type CommitmentCategory, type CommitmentStatus, type CountryCode } from './facts';
 import type {
@@ -65,7 +65,7 @@ export function findCommitment(
 ): CommitmentRecord | undefined {
   const same = commitments
     .filter((c) => c.promisor === key.promisor && c.beneficiary === key.beneficiary && c.category === key.category)
-    .sort((a, b) => a.start.localeCompare(b.start));
+    .sort((a, b) => compareIso(a.start, b.start));
   return same.filter((c) => c.start <= day).pop() ?? same[0];
 }
 
@@ -126,8 +126,8 @@ function statusRank(status: CommitmentStatus): number {
 
 function byValidTime(a: FactEvent, b: FactEvent, sameDay = 0): number {
   return (
-    a.metadata.occurredAt.localeCompare(b.metadata.occurredAt) ||
+    compareIso(a.metadata.occurredAt, b.metadata.occurredAt) ||
     sameDay ||
-    a.metadata.recordedAt.localeCompare(b.metadata.recordedAt)
+    compareIso(a.metadata.recordedAt, b.metadata.recordedAt)
   );
 }

@@ -11,8 +11,8 @@ export interface MeetingRecord {
   readonly date: string | null; // the earliest day any source gives
   readonly day: string; // date, else the earliest day a source placed it on
   readonly location: Place | null;
-  readonly participants: readonly Participant[];
-  readonly topics: readonly string[];
+  // An undated meeting happened before the first article that reported it was published.
+  readonly recallAnchor: string;
   readonly assertions: readonly MeetingAssertion[];
 }
 
@@ -59,16 +59,11 @@ function meetingDistance(meeting: MeetingRecord, candidate: MeetingCandidate): n
   if (!placesAgree(meeting.location, candidate.location, true)) return null;
   const before =
     meeting.date === null && candidate.date === null
-      ? Math.abs(daysBetween(recallAnchor(meeting), candidate.publishedAt))
+      ? Math.abs(daysBetween(meeting.recallAnchor, candidate.publishedAt))
       : candidate.date === null
         ? daysBetween(meeting.day, candidate.publishedAt)
-        : daysBetween(candidate.date, recallAnchor(meeting));
+        : daysBetween(candidate.date, meeting.recallAnchor);
   return before >= -SAME_MEETING_DAYS && before <= RECALL_DAYS ? before + SAME_MEETING_DAYS : null;
-}
-
-// An undated meeting happened before the first article that reported it was published.
-function recallAnchor(meeting: MeetingRecord): string {
-  return minDay(meeting.assertions.map((fact) => fact.metadata.publishedAt)) ?? meeting.day;
 }
 
 // `strict`: both places must be known (an undated recall needs a place to hold on to).
@@ -85,14 +80,20 @@ function toRecord(id: string, assertions: readonly MeetingAssertion[]): MeetingR
   const day = date ?? minDay(assertions.map((fact) => fact.metadata.occurredAt)) ?? '';
   const located = assertions.map((fact) => fact.data.location).filter((place) => place !== null);
   const location = located.find((place) => place.city !== null) ?? located[0] ?? null;
+  const recallAnchor = minDay(assertions.map((fact) => fact.metadata.publishedAt)) ?? day;
+  return { id, date, day, location, recallAnchor, assertions };
+}
+
+// Who took part and what was discussed, from every source, each name once.
+export function meetingDetails(meeting: MeetingRecord): { participants: Participant[]; topics: string[] } {
   const participants = new Map<string, Participant>();
   const topics = new Map<string, string>();
-  for (const fact of assertions) {
+  for (const fact of meeting.assertions) {
     for (const participant of fact.data.participants) {
       const key = nameKey(participant.name);
       if (!participants.has(key)) participants.set(key, participant);
     }
     for (const topic of fact.data.topics) if (!topics.has(nameKey(topic))) topics.set(nameKey(topic), topic);
   }
-  return { id, date, day, location, participants: [...participants.values()], topics: [...topics.values()], assertions };
+  return { participants: [...participants.values()], topics: [...topics.values()] };
 }

@@ -1,10 +1,10 @@
-import { dayOf } from './calendar-day';
+import { compareIso, dayOf } from './calendar-day';
 import { commitmentsOf, type CommitmentRecord } from './commitments';
 import { cooperationScore } from './cooperation-score';
 import { delegationsOf } from './delegations';
 import { dyadCountries, type DyadId } from './dyad-id';
 import type { CommitmentCategory, CommitmentStatus, CountryCode, DelegationMember, Evidence, Participant, Place, Severity, TensionScope } from './facts';
-import { meetingsOf, type MeetingRecord } from './meetings';
+import { meetingDetails, meetingsOf, type MeetingRecord } from './meetings';
 import { isFactEvent, type FactEvent, type RelationshipEvent } from './relationship.events';
 import { tensionsOf } from './tensions';
 
@@ -91,10 +91,10 @@ export interface StateAtOptions {
 // alone, in valid-time order, so arrival order does not show through.
 export function stateAt(events: readonly RelationshipEvent[], options: StateAtOptions): RelationshipView {
   const facts = visibleFacts(events, options);
-  const meetings = meetingsOf(facts).map(meetingView).sort((a, b) => a.day.localeCompare(b.day));
+  const meetings = meetingsOf(facts).map(meetingView).sort((a, b) => compareIso(a.day, b.day));
   const commitments = commitmentsOf(facts)
     .map(commitmentView)
-    .sort((a, b) => sortKey(a.madeAt, a.promisor, a.category).localeCompare(sortKey(b.madeAt, b.promisor, b.category)));
+    .sort((a, b) => compareIso(sortKey(a.madeAt, a.promisor, a.category), sortKey(b.madeAt, b.promisor, b.category)));
   const tensions = tensionsOf(facts)
     .map((t): TensionView => ({
       id: t.id,
@@ -105,9 +105,9 @@ export function stateAt(events: readonly RelationshipEvent[], options: StateAtOp
       status: t.status,
       reportedAt: t.reportedAt,
       easedAt: t.easedAt,
-      sources: countSources(facts.filter((f) => [...t.reports, ...t.easings].some((a) => a.factId === f.data.factId))),
+      sources: new Set([...t.reports, ...t.easings].map((a) => a.articleId)).size,
     }))
-    .sort((a, b) => sortKey(a.reportedAt ?? a.easedAt, a.scope, a.locus).localeCompare(sortKey(b.reportedAt ?? b.easedAt, b.scope, b.locus)));
+    .sort((a, b) => compareIso(sortKey(a.reportedAt ?? a.easedAt, a.scope, a.locus), sortKey(b.reportedAt ?? b.easedAt, b.scope, b.locus)));
   const delegations = delegationsOf(facts).map(
     (d): DelegationView => ({
       id: d.id,
@@ -153,8 +153,8 @@ export function visibleFacts(events: readonly RelationshipEvent[], { asOf, known
 }
 
 function meetingView(meeting: MeetingRecord): MeetingView {
-  const { id, date, day, location, participants, topics } = meeting;
-  return { id, date, day, location, participants, topics, sources: countSources(meeting.assertions) };
+  const { id, date, day, location } = meeting;
+  return { id, date, day, location, ...meetingDetails(meeting), sources: countSources(meeting.assertions) };
 }
 
 // The history reads: the promise, then each change of status in valid time. Repeats of the

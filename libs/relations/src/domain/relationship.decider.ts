@@ -1,3 +1,4 @@
+import { compareIso } from './calendar-day';
 import { commitmentsOf, findCommitment, sameStatusAround, statusAt } from './commitments';
 import { delegationsOf, findDelegation } from './delegations';
 import type { CandidateFact } from './facts';
@@ -183,6 +184,7 @@ function decideTension(
     occurredAt: candidate.occurredAt,
     recordedAt: metadata.recordedAt,
     sequence: Number.MAX_SAFE_INTEGER,
+    articleId: metadata.articleId,
   };
   const episode = tensionEpisodes([...tensionAssertionsOf(standing), placed]).find((e) =>
     [...e.reports, ...e.easings].some((a) => a.factId === placed.factId),
@@ -192,7 +194,7 @@ function decideTension(
   const base = { factId: candidate.factId, dyad: candidate.dyad };
   const others = (kind === 'report' ? episode.reports : episode.easings)
     .filter((a) => a.factId !== placed.factId)
-    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.sequence - b.sequence);
+    .sort((a, b) => compareIso(a.recordedAt, b.recordedAt) || a.sequence - b.sequence);
   if (candidate.type === 'TensionReported') {
     return others.length > 0
       ? corroboration({ factType: 'TensionReported', ...keys, severity: candidate.severity }, others[0].factId)
@@ -227,7 +229,11 @@ function retraction(factId: string, reason: string, recordedAt: string, articleI
   return {
     type: 'FactRetracted',
     data: { factId, reason },
-    metadata: { recordedAt, schemaVersion: RELATIONSHIP_SCHEMA_VERSION, ...(articleId ? { articleId } : {}) },
+    metadata: {
+      recordedAt: new Date(recordedAt).toISOString(),
+      schemaVersion: RELATIONSHIP_SCHEMA_VERSION,
+      ...(articleId ? { articleId } : {}),
+    },
   };
 }
 
@@ -240,7 +246,7 @@ function factMetadata(candidate: CandidateFact, article: Article): FactMetadata 
     occurredAt: candidate.occurredAt,
     occurredAtSource: candidate.occurredAtSource,
     publishedAt: article.publishedAt,
-    recordedAt: article.recordedAt,
+    recordedAt: new Date(article.recordedAt).toISOString(),
     schemaVersion: RELATIONSHIP_SCHEMA_VERSION,
   };
 }

@@ -1,3 +1,4 @@
+import { compareIso } from './calendar-day';
 import type { CountryCode, Severity, TensionScope } from './facts';
 import { groupBy } from './group-by';
 import type { FactEvent } from './relationship.events';
@@ -14,6 +15,7 @@ export interface TensionAssertion {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly sequence: number; // place in the stream, to order what was recorded in one append
+  readonly articleId: string;
 }
 
 // A tension is an episode: from the first report to the easing that closes it.
@@ -85,7 +87,7 @@ function toRecord(episode: readonly TensionAssertion[]): TensionRecord {
   const reports = episode.filter((a) => a.kind === 'report');
   const easings = episode.filter((a) => a.kind === 'ease');
   // The id is the one the first recorded assertion was given, so it stays put as knowledge grows.
-  const founder = [...episode].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.sequence - b.sequence)[0];
+  const founder = [...episode].sort((a, b) => compareIso(a.recordedAt, b.recordedAt) || a.sequence - b.sequence)[0];
   const first = reports[0] ?? easings[0];
   return {
     id: founder.tensionId,
@@ -103,14 +105,20 @@ function toRecord(episode: readonly TensionAssertion[]): TensionRecord {
 
 function byValidTime(a: TensionAssertion, b: TensionAssertion): number {
   return (
-    a.occurredAt.localeCompare(b.occurredAt) ||
+    compareIso(a.occurredAt, b.occurredAt) ||
     (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1) ||
-    a.recordedAt.localeCompare(b.recordedAt)
+    compareIso(a.recordedAt, b.recordedAt)
   );
 }
 
 function assertionOf(fact: FactEvent, sequence: number): TensionAssertion | null {
-  const at = { factId: fact.data.factId, occurredAt: fact.metadata.occurredAt, recordedAt: fact.metadata.recordedAt, sequence };
+  const at = {
+    factId: fact.data.factId,
+    occurredAt: fact.metadata.occurredAt,
+    recordedAt: fact.metadata.recordedAt,
+    sequence,
+    articleId: fact.metadata.articleId,
+  };
   if (fact.type === 'TensionReported') return { kind: 'report', ...fields(fact.data), severity: fact.data.severity, ...at };
   if (fact.type === 'TensionEased') return { kind: 'ease', ...fields(fact.data), severity: null, ...at };
   if (fact.type !== 'FactCorroborated') return null;
