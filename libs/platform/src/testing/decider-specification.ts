@@ -9,7 +9,8 @@ export interface Decider<Command, Event, State> {
 type ErrorCheck = (new (...args: never[]) => Error) | ((error: unknown) => boolean);
 
 export interface DeciderOutcome<Event> {
-  then(expected: readonly Event[]): void;
+  // The events decided, or — given an error class or predicate — that deciding throws.
+  then(expected: readonly Event[] | ErrorCheck): void;
   thenMatches(check: (events: readonly Event[]) => void): void;
   thenNothingHappened(): void;
   thenThrows(check: ErrorCheck): void;
@@ -21,21 +22,22 @@ export function deciderSpecification<Command, Event, State>(decider: Decider<Com
       return {
         when(command: Command): DeciderOutcome<Event> {
           const run = () => decider.decide(command, events.reduce(decider.evolve, decider.initialState()));
+          const thenThrows = (check: ErrorCheck) => {
+            let thrown: unknown;
+            try {
+              run();
+            } catch (error) {
+              thrown = error;
+            }
+            expect(thrown).toBeDefined();
+            if (check.prototype instanceof Error || check === Error) expect(thrown).toBeInstanceOf(check);
+            else expect((check as (error: unknown) => boolean)(thrown)).toBe(true);
+          };
           return {
-            then: (expected) => expect(run()).toEqual(expected),
+            then: (expected) => (Array.isArray(expected) ? expect(run()).toEqual(expected) : thenThrows(expected as ErrorCheck)),
             thenMatches: (check) => check(run()),
             thenNothingHappened: () => expect(run()).toEqual([]),
-            thenThrows: (check) => {
-              let thrown: unknown;
-              try {
-                run();
-              } catch (error) {
-                thrown = error;
-              }
-              expect(thrown).toBeDefined();
-              if (check.prototype instanceof Error || check === Error) expect(thrown).toBeInstanceOf(check);
-              else expect((check as (error: unknown) => boolean)(thrown)).toBe(true);
-            },
+            thenThrows,
           };
         },
       };

@@ -101,7 +101,7 @@ describe('retractions', () => {
     spec
       .given([])
       .when(retractFact('00000000-0000-4000-8000-000000000000'))
-      .thenThrows((error) => error instanceof RelationsError && error.code === 'RELATIONS.FACT_NOT_FOUND');
+      .then((error) => error instanceof RelationsError && error.code === 'RELATIONS.FACT_NOT_FOUND');
   });
 
   it('should refuse to retract a fact twice', () => {

@@ -87,7 +87,8 @@ export interface StateAtOptions {
 }
 
 // DESIGN §5: the facts recorded at or before knownAt and occurring at or before asOf, minus those
-// whose retraction was recorded at or before knownAt. Everything below is derived from that set
+// whose retraction was recorded at or before knownAt. Valid time has the precision of a day (UTC):
+// a fact of day D is in the state for any asOf within D. Everything below is derived from that set
 // alone, in valid-time order, so arrival order does not show through.
 export function stateAt(events: readonly RelationshipEvent[], options: StateAtOptions): RelationshipView {
   const facts = visibleFacts(events, options);
