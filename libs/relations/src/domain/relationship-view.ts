@@ -160,10 +160,11 @@ function meetingView(meeting: MeetingRecord): MeetingView {
 
 // The history reads: the promise, then each change of status in valid time. Repeats of the
 // status in force add sources, not entries. A promise was made no later than anything reported
-// of it: one known only from a status report is dated by the earliest such report.
+// of it: one known only from status reports is dated by the earliest of them.
 function commitmentView(commitment: CommitmentRecord): CommitmentView {
   const history: CommitmentHistoryEntry[] = [];
-  const making = commitment.makings[0];
+  // With every report of the promise itself retracted, the first status report stands for it.
+  const making = commitment.makings[0] ?? commitment.reports[0]?.fact;
   if (making) history.push({ ...entry('made', making), occurredAt: commitment.start });
   for (const report of commitment.reports) {
     if (history[history.length - 1]?.status !== report.status) history.push(entry(report.status, report.fact));

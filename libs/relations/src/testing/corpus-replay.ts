@@ -9,7 +9,13 @@ import type { CorpusArticle } from './corpus-articles';
 // ingestion would: one command per dyad an article touches, a second apart.
 const NOW = new Date('2030-01-01T00:00:00Z');
 
-export function ingest(articles: readonly CorpusArticle[]) {
+
+export interface ReplayOptions {
+  // Articles withdrawn once everything is recorded: their facts are retracted on every stream.
+  readonly retract?: readonly string[];
+}
+
+export function ingest(articles: readonly CorpusArticle[], options: ReplayOptions = {}) {
   const streams = new Map<string, { state: RelationshipState; events: RelationshipEvent[] }>();
   const decided = new Map<string, FactEvent[]>();
   articles.forEach((article, index) => {
@@ -25,7 +31,7 @@ export function ingest(articles: readonly CorpusArticle[]) {
           publishedAt: article.publishedAt,
           facts: facts.filter((f) => f.dyad === dyad),
           extractor: { name: 'gold', version: '1' },
-          recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+          recordedAt: recordedAtOf(index),
         },
       };
       const events = decide(command, stream.state);
@@ -34,8 +40,14 @@ export function ingest(articles: readonly CorpusArticle[]) {
     }
     decided.set(article.id, out);
   });
-  const view = (dyad: string): RelationshipView =>
-    stateAt(streams.get(dyad)?.events ?? [], { dyad, asOf: NOW, knownAt: NOW });
+  for (const articleId of options.retract ?? []) {
+    for (const [dyad, stream] of streams) {
+      const events = decide({ type: 'RetractArticle', data: { articleId, reason: 'withdrawn', retractedAt: NOW.toISOString() } }, stream.state);
+      streams.set(dyad, { state: events.reduce(evolve, stream.state), events: [...stream.events, ...events] });
+    }
+  }
+  const view = (dyad: string, at: { asOf?: Date; knownAt?: Date } = {}): RelationshipView =>
+    stateAt(streams.get(dyad)?.events ?? [], { dyad, asOf: at.asOf ?? NOW, knownAt: at.knownAt ?? NOW });
   return { decided, view, dyads: () => [...streams.keys()].sort() };
 }
 
@@ -47,6 +59,27 @@ export function comparable(view: RelationshipView) {
       .map(({ promisor, beneficiary, category, status }) => ({ promisor, beneficiary, category, status }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     openTensions: view.openTensions,
+  };
+}
+
+
+// When the article at this place in the replay was recorded.
+export function recordedAtOf(index: number): string {
+  return new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString();
+}
+
+// What of a view must not depend on arrival order, retractions or knowledge time: everything but
+// ids, recorded times and evidence.
+export function orderFree(view: RelationshipView) {
+  return {
+    ...comparable(view),
+    meetingDays: view.meetings.items.map((m) => m.date ?? m.day),
+    delegations: view.delegations.length,
+    tensions: view.tensions.map((t) => [t.scope, t.status, t.reportedAt, t.easedAt]),
+    histories: view.commitments
+      .map((c) => `${c.promisor}>${c.beneficiary}:${c.category}:${c.history.map((h) => `${h.status}@${h.occurredAt}`).join(',')}`)
+      .sort(),
+    score: view.score,
   };
 }
 
