@@ -1,0 +1,33 @@
+import { fold } from '../text/fold';
+
+// A comparison key under which the French and English transliterations of one name meet:
+// Poutine/Putin, al-Charaa/al-Sharaa, al-Shaybani/al-Shaibani, Iermak/Yermak, Oumerov/Umerov,
+// Ioulia/Yulia, Andriï/Andriy, Assad/Asaad. Each step is a French-to-English transliteration
+// habit (ou for u, ch for sh, tch for ch, i for y, doubled letters, a mute final e).
+export function personKey(name: string): string {
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((word) =>
+      word
+        .replace(/tch/g, 'ch')
+        .replace(/ch/g, 'sh')
+        .replace(/ou/g, 'u')
+        .replace(/kh/g, 'h')
+        .replace(/y/g, 'i')
+        .replace(/w/g, 'v')
+        .replace(/(.)\1+/g, '$1')
+        .replace(/(.{3,})e$/, '$1'),
+    )
+    .join(' ');
+}
+
+// Particles that are not a surname on their own ("al-Sharaa" is referred to as "Sharaa").
+const PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'de', 'da', 'du', 'van', 'von', 'der', 'le', 'abu', 'abd']);
+
+export function nameParts(name: string): string[] {
+  return personKey(name)
+    .split(' ')
+    .filter((part) => part.length > 1 && !PARTICLES.has(part));
+}

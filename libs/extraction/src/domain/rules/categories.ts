@@ -1,0 +1,45 @@
+import type { CommitmentCategory } from '@dyad/relations';
+import { CATEGORY_LEXICON } from '../lexicon/category.lexicon';
+
+const PATTERNS = CATEGORY_LEXICON.map((entry) => ({ category: entry.category, pattern: new RegExp(entry.pattern.source, 'g') }));
+
+interface Hit {
+  readonly category: CommitmentCategory;
+  readonly start: number;
+  readonly end: number;
+}
+
+// The categories of the commitment whose object starts at `from`: the first category word, and
+// those of objects coordinated with it.
+export function categoriesIn(folded: string, from: number, to: number): CommitmentCategory[] {
+  const span = folded.slice(from, to);
+  const hits: Hit[] = [];
+  for (const { category, pattern } of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(span); m !== null; m = pattern.exec(span)) hits.push({ category, start: m.index, end: m.index + m[0].length });
+  }
+  // Longest match wins an overlap; earlier lexicon entries are more specific on ties.
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: Hit[] = [];
+  for (const hit of hits) if (!kept.some((k) => hit.start < k.end && hit.end > k.start)) kept.push(hit);
+  kept.sort((a, b) => a.start - b.start);
+  if (kept.length === 0) return [];
+  const categories = [kept[0].category];
+  let previous = kept[0];
+  for (const hit of kept.slice(1)) {
+    const between = span.slice(previous.end, hit.start);
+    if (!isCoordinated(between)) continue;
+    if (!categories.includes(hit.category)) categories.push(hit.category);
+    previous = hit;
+  }
+  return categories;
+}
+
+// A second object is coordinated with the first ("des investissements et un soutien financier,
+// ainsi qu'une assistance pour …"); a complement ("… licences de son pétrole et de son gaz") is not.
+function isCoordinated(between: string): boolean {
+  const conjunction = /(?:\band\b|\bet\b|\bas well as\b|\bainsi qu'?|,)([^,]*)$/.exec(between);
+  if (!conjunction) return false;
+  const conjunct = conjunction[1].trim();
+  return !/^(?:de|d'|du|des|of)\b/.test(conjunct.replace(/^(?:to|a)\s+/, ''));
+}

@@ -1,0 +1,114 @@
+import type { CountryCode, Participant, Place } from '@dyad/relations';
+import type { ActorMention } from '../actors/actor-mentions';
+import { ROLE_PATTERN } from '../actors/roles.lexicon';
+import type { ArticleAnalysis } from '../analysis/article-analysis';
+import { actingCountries } from '../analysis/article-analysis';
+import { blockingCue } from '../analysis/modality';
+import type { CountryGazetteer } from '../gazetteer/country-gazetteer';
+import { fold } from '../text/fold';
+import { MEETING_RULES } from '../lexicon/meeting.lexicon';
+import type { MeetingRule } from '../lexicon/trigger-rule';
+import { PAIR_REFERENCE, type Candidate } from './candidate';
+import { dateOf, findTriggers, isAsserted, sentenceDates, type TriggerMatch } from './trigger-match';
+
+// Nouns of a meeting governed by a preposition of time recall an earlier meeting ("after the
+// talks", "lors de la rencontre"); they are background, not a new meeting.
+const GOVERNED_BEFORE = /\b(?:after|following|since|before|during|of|apres|avant|depuis|lors|de|des|du|d')\s+(?:(?:the|a|an|la|le|les|l'|ces|cette|leur|their|its)\s*)?(?:[\w-]+\s+)?$/;
+// A place the gazetteer does not know: "à Djeddah", "at the Vostochny Cosmodrome".
+const UNKNOWN_PLACE = /(?:\b(?:in|at)\s+(?:the\s+)?|(?:^|\s)[àÀ]\s+(?:l['’])?)(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*)/u;
+const SIGNATORY_PAIR = /\b(?:les deux (?:dirigeants|chefs|ministres|presidents|hommes)|the two (?:leaders|ministers|presidents|men)|both (?:leaders|ministers))\b/;
+
+function pairsOf(countries: readonly CountryCode[]): [CountryCode, CountryCode][] {
+  const pairs: [CountryCode, CountryCode][] = [];
+  for (let i = 0; i < countries.length; i++) for (let j = i + 1; j < countries.length; j++) pairs.push([countries[i], countries[j]]);
+  return pairs;
+}
+
+// Words that may separate a verb of hosting from its object: articles, possessives, weekdays,
+// a place ("a reçu lundi à Séoul le Premier ministre japonais"). Titles are removed beforehand.
+const OBJECT_GAP = new Set(
+  ('the a an his her its their on in at to visiting counterpart le la les l un une son sa ses leur au aux en de du des d of s ' +
+    'monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche').split(' '),
+);
+
+function adjacent(analysis: ArticleAnalysis, actors: readonly ActorMention[], from: number, to: number): boolean {
+  let gap = analysis.folded.slice(from, to);
+  for (const place of actors) {
+    if (place.locative && place.start >= from && place.end <= to) gap = gap.slice(0, place.start - from) + ' '.repeat(place.end - place.start) + gap.slice(place.end - from);
+  }
+  const words = gap.replace(ROLE_PATTERN, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.every((word) => OBJECT_GAP.has(word));
+}
+
+function meetingCountries(analysis: ArticleAnalysis, match: TriggerMatch<MeetingRule>): CountryCode[] {
+  const { sentence, rule } = match;
+  const acting = sentence.actors.filter((a) => !a.locative);
+  const focus = analysis.focus[sentence.index];
+  const text = analysis.folded.slice(sentence.start, sentence.end);
+  const coreferent = PAIR_REFERENCE.test(text);
+  if (rule.frame === 'signatories') {
+    const signatories = [...new Set(sentence.persons.filter((p) => p.country).map((p) => p.country as CountryCode))];
+    if (signatories.length >= 2) return signatories;
+    return SIGNATORY_PAIR.test(text) && focus ? [...focus] : [];
+  }
+  if (rule.frame === 'object' || rule.frame === 'agent') {
+    const from = rule.frame === 'agent' ? analysis.folded.indexOf(' par ', match.end) + ' par '.length : match.end;
+    const before = acting.filter((a) => a.end <= match.start).map((a) => a.country);
+    const object = acting.find((a) => a.start >= from);
+    if (!object || !adjacent(analysis, sentence.actors, from, object.start)) return [];
+    const countries = [...new Set([...before.slice(-1), object.country])];
+    return countries.length === 2 ? countries : [];
+  }
+  const countries = actingCountries(acting);
+  if (countries.length >= 2) return countries;
+  if (focus && (coreferent || countries.length === 0)) return [...focus];
+  return [];
+}
+
+function locationOf(analysis: ArticleAnalysis, match: TriggerMatch, gazetteer: CountryGazetteer): Place | null {
+  const { sentence } = match;
+  const place = sentence.actors.find((a) => a.locative);
+  const named = UNKNOWN_PLACE.exec(sentence.text);
+  if (place && named && gazetteer.find(named[1], fold(named[1])).length === 0) {
+    return { city: named[1], country: place.country };
+  }
+  if (place) {
+    const surface = analysis.text.slice(place.start, place.end);
+    const capital = gazetteer.capitalOf(place.country);
+    const isCountryName = gazetteer.find(surface, analysis.folded.slice(place.start, place.end)).some((m) => m.kind === 'name');
+    return { city: isCountryName ? null : (capital ?? surface), country: place.country };
+  }
+  return named ? { city: named[1], country: null } : null;
+}
+
+function participantsOf(match: TriggerMatch, countries: readonly CountryCode[]): Participant[] {
+  return match.sentence.persons
+    .filter((p) => p.country && countries.includes(p.country))
+    .map((p) => ({ name: p.canonical, ...(p.role ? { role: p.role } : {}), country: p.country }));
+}
+
+export function meetingCandidates(analysis: ArticleAnalysis, gazetteer: CountryGazetteer): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of findTriggers(analysis, MEETING_RULES)) {
+    if (match.rule.nominal && GOVERNED_BEFORE.test(analysis.folded.slice(Math.max(match.sentence.start, match.start - 40), match.start))) continue;
+    if (!isAsserted(analysis, match)) continue;
+    const { folded, language } = analysis;
+    if (blockingCue(folded, language, match.sentence.start, match.sentence.end, match.start, match.end, ['not-a-meeting'])) continue;
+    const countries = meetingCountries(analysis, match);
+    if (countries.length < 2) continue;
+    const date = dateOf(analysis, match) ?? sentenceDates(analysis, match.sentence).find((d) => d.day !== null) ?? null;
+    const location = locationOf(analysis, match, gazetteer);
+    for (const pair of pairsOf(countries)) {
+      candidates.push({
+        body: { type: 'MeetingHeld', date: date?.day ?? null, participants: participantsOf(match, pair), location, topics: [] },
+        countries: pair,
+        sentence: match.sentence,
+        confidence: match.rule.nominal ? 0.7 : 0.8,
+        day: date?.day ?? null,
+        month: null,
+        ruleId: match.rule.id,
+      });
+    }
+  }
+  return candidates;
+}

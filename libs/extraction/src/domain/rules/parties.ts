@@ -1,0 +1,68 @@
+import type { CountryCode } from '@dyad/relations';
+import type { ActorMention } from '../actors/actor-mentions';
+import type { ArticleAnalysis } from '../analysis/article-analysis';
+import { PAIR_REFERENCE } from './candidate';
+import type { TriggerMatch } from './trigger-match';
+
+export interface Parties {
+  readonly promisor: CountryCode;
+  readonly beneficiary: CountryCode;
+}
+
+// Words that may stand between a subject and its verb ("Japan has also pledged", "the two sides agreed").
+const SUBJECT_BRIDGE = /(?:^|\s)(?:has|have|had|also|already|publicly|repeatedly|formally|firmly|officially|jointly|then|later|once|again|recently|and|it|they|he|she|which|who|each|both|sides|countries|governments|leaders|parties|ministers|delegations|capitals|nations|states)\s*$/;
+
+export function hasSubject(analysis: ArticleAnalysis, match: TriggerMatch): boolean {
+  const before = analysis.folded.slice(Math.max(match.sentence.start, match.start - 24), match.start);
+  if (SUBJECT_BRIDGE.test(before)) return true;
+  return match.sentence.actors.some((a) => !a.locative && a.end <= match.start && match.start - a.end <= 3);
+}
+
+function distinct(actors: readonly ActorMention[]): CountryCode[] {
+  return [...new Set(actors.map((a) => a.country))];
+}
+
+function bothWays(a: CountryCode, b: CountryCode): Parties[] {
+  return [
+    { promisor: a, beneficiary: b },
+    { promisor: b, beneficiary: a },
+  ];
+}
+
+// Who promises to whom around a trigger. The subject is the first acting country of the clause
+// before the verb (or of the sentence, when a parenthesis cut the clause); the beneficiary the
+// first other country after it ("à l'Ukraine", "in Syria"), else another country of the sentence,
+// else the other country of the pair in focus. Two subjects joined by "and"/"et", a mutual rule
+// or "each side" make the promise go both ways.
+export function partiesOf(analysis: ArticleAnalysis, match: TriggerMatch, mutual: boolean): Parties[] {
+  const { sentence, clause } = match;
+  const folded = analysis.folded;
+  const acting = sentence.actors.filter((a) => !a.locative);
+  const sentenceCut = folded.lastIndexOf(';', match.start);
+  const floor = Math.max(sentence.start, sentenceCut + 1);
+  let before = acting.filter((a) => a.start >= clause.start && a.end <= match.start);
+  if (before.length === 0) before = acting.filter((a) => a.start >= floor && a.end <= match.start);
+  const subjects = distinct(before);
+  const focus = analysis.focus[sentence.index];
+  const reciprocal = PAIR_REFERENCE.test(folded.slice(clause.start, clause.end));
+
+  if (mutual || reciprocal) {
+    if (subjects.length >= 2) return bothWays(subjects[0], subjects[1]);
+    const all = distinct(acting);
+    if (all.length === 2) return bothWays(all[0], all[1]);
+    if (focus && (all.length === 0 || reciprocal)) return bothWays(focus[0], focus[1]);
+    if (!mutual && subjects.length === 0) return [];
+  }
+  if (subjects.length >= 2) {
+    const first = before.find((a) => a.country === subjects[0]) as ActorMention;
+    const second = before.find((a) => a.country === subjects[1]) as ActorMention;
+    if (/^[\s,]*(?:and|et)\s+(?:l'|la|le|les|the)?\s*$/.test(folded.slice(first.end, second.start))) return bothWays(subjects[0], subjects[1]);
+  }
+  const promisor = subjects[0];
+  if (!promisor) return [];
+  const after = sentence.actors.find((a) => a.start >= match.end && a.start < clause.end && a.country !== promisor);
+  const elsewhere = sentence.actors.find((a) => a.country !== promisor && (a.start >= floor || a.locative));
+  const partner = focus && focus.includes(promisor) ? focus.find((c) => c !== promisor) : undefined;
+  const beneficiary = after?.country ?? elsewhere?.country ?? partner;
+  return beneficiary ? [{ promisor, beneficiary }] : [];
+}

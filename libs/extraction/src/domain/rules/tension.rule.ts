@@ -1,0 +1,115 @@
+import type { CountryCode } from '@dyad/relations';
+import type { ArticleAnalysis } from '../analysis/article-analysis';
+import { actingCountries } from '../analysis/article-analysis';
+import { EASING_RULES, TENSION_RULES } from '../lexicon/tension.lexicon';
+import type { TensionRule } from '../lexicon/trigger-rule';
+import { PAIR_REFERENCE, type Candidate } from './candidate';
+import { dateOf, findTriggers, isAsserted, type TriggerMatch } from './trigger-match';
+
+// A noun of friction governed by a preposition of time recalls it ("after the humiliation",
+// "après le fiasco"): background.
+const GOVERNED_BEFORE = /\b(?:after|following|since|before|apres|avant|depuis|lors)\s+(?:(?:the|a|an|la|le|les|l'|ce|cette)\s*)?(?:[\w-]+\s+)?$/;
+
+interface LocusHint {
+  readonly pair: readonly CountryCode[];
+  readonly locus: CountryCode;
+}
+
+// The two countries around a friction verb: the subject before it and the first other country
+// after it; for a noun, the two acting countries of the sentence or the pair in focus.
+function sides(analysis: ArticleAnalysis, match: TriggerMatch<TensionRule>): { subject?: CountryCode; object?: CountryCode; pair: CountryCode[] } {
+  const { sentence } = match;
+  const acting = sentence.actors.filter((a) => !a.locative);
+  const subject = acting.filter((a) => a.end <= match.start && a.start >= match.clause.start)[0]?.country ?? acting.filter((a) => a.end <= match.start)[0]?.country;
+  const object = acting.find((a) => a.start >= match.end && a.country !== subject)?.country;
+  if (subject && object) return { subject, object, pair: [subject, object] };
+  const countries = actingCountries(acting);
+  if (countries.length === 2) return { subject, object, pair: countries };
+  const focus = analysis.focus[sentence.index];
+  if (focus && (countries.length === 0 || PAIR_REFERENCE.test(analysis.folded.slice(sentence.start, sentence.end)))) return { pair: [...focus] };
+  return { subject, object, pair: [] };
+}
+
+function locusFor(rule: TensionRule, side: ReturnType<typeof sides>): CountryCode | undefined {
+  if (rule.locus === 'subject') return side.subject;
+  if (rule.locus === 'object') return side.object;
+  return undefined;
+}
+
+// Where the friction is felt inside one country: the country named right after the cue ("au sein
+// de la population syrienne"), and the partner whose dealings caused it.
+function domestic(analysis: ArticleAnalysis, match: TriggerMatch<TensionRule>): { locus: CountryCode; partner: CountryCode } | undefined {
+  const { sentence } = match;
+  const locus = sentence.actors.find((a) => a.start >= match.start)?.country ?? sentence.actors[0]?.country;
+  if (!locus) return undefined;
+  const focus = analysis.focus[sentence.index];
+  const partner = sentence.actors.find((a) => a.country !== locus && !a.locative)?.country ?? focus?.find((c) => c !== locus);
+  return partner && (!focus || focus.includes(locus) || sentence.actors.some((a) => a.country === partner)) ? { locus, partner } : undefined;
+}
+
+export function tensionCandidates(analysis: ArticleAnalysis): Candidate[] {
+  const candidates: Candidate[] = [];
+  const hints: LocusHint[] = [];
+  const easings = findTriggers(analysis, EASING_RULES);
+  for (const match of findTriggers(analysis, TENSION_RULES)) {
+    const { rule } = match;
+    if (easings.some((e) => e.start < match.end && e.end > match.start)) continue;
+    const side = sides(analysis, match);
+    const hinted = locusFor(rule, side);
+    // Even a recalled grievance tells which side bears the friction between the two.
+    if (hinted && side.pair.length === 2) hints.push({ pair: side.pair, locus: hinted });
+    else if (hinted) hints.push({ pair: [hinted], locus: hinted });
+    if (GOVERNED_BEFORE.test(analysis.folded.slice(Math.max(match.sentence.start, match.start - 40), match.start))) continue;
+    if (!isAsserted(analysis, match)) continue;
+    const date = dateOf(analysis, match);
+    if (rule.scope === 'domestic') {
+      const found = domestic(analysis, match);
+      if (!found) continue;
+      candidates.push(tension(match, [found.locus, found.partner], 'domestic', found.locus, rule.severity, date?.day ?? null));
+      continue;
+    }
+    if (side.pair.length !== 2) continue;
+    candidates.push(tension(match, [side.pair[0], side.pair[1]], rule.scope, hinted ?? '', rule.severity, date?.day ?? null));
+  }
+  for (const match of findTriggers(analysis, EASING_RULES)) {
+    if (!isAsserted(analysis, match)) continue;
+    const countries = actingCountries(match.sentence.actors);
+    const focus = analysis.focus[match.sentence.index];
+    const pair = countries.length >= 2 ? countries.slice(0, 2) : focus && (countries.length === 0 || PAIR_REFERENCE.test(analysis.folded.slice(match.sentence.start, match.sentence.end))) ? [...focus] : [];
+    if (pair.length !== 2) continue;
+    const date = dateOf(analysis, match);
+    candidates.push({
+      body: { type: 'TensionEased', scope: 'bilateral', locus: '', subject: match.sentence.text },
+      countries: [pair[0], pair[1]],
+      sentence: match.sentence,
+      confidence: 0.7,
+      day: date?.day ?? null,
+      month: null,
+      ruleId: match.rule.id,
+    });
+  }
+  return candidates.map((candidate) => withLocus(candidate, hints));
+}
+
+function tension(match: TriggerMatch<TensionRule>, countries: [CountryCode, CountryCode], scope: TensionRule['scope'], locus: CountryCode, severity: TensionRule['severity'], day: string | null): Candidate {
+  return {
+    body: { type: 'TensionReported', scope, locus, subject: match.sentence.text, severity },
+    countries,
+    sentence: match.sentence,
+    confidence: 0.7,
+    day,
+    month: null,
+    ruleId: match.rule.id,
+  };
+}
+
+// An unmarked locus takes the side a grievance verb of the article marked for the same pair
+// (corpus convention: the aggrieved party), else the second country named.
+function withLocus(candidate: Candidate, hints: readonly LocusHint[]): Candidate {
+  const body = candidate.body;
+  if ((body.type !== 'TensionReported' && body.type !== 'TensionEased') || body.locus !== '') return candidate;
+  const hint =
+    hints.find((h) => h.pair.length === 2 && candidate.countries.includes(h.pair[0]) && candidate.countries.includes(h.pair[1])) ??
+    hints.find((h) => h.pair.length === 1 && candidate.countries.includes(h.locus));
+  return { ...candidate, body: { ...body, locus: hint?.locus ?? candidate.countries[1] } };
+}

@@ -1,0 +1,91 @@
+import type { AnalysedSentence, ArticleAnalysis } from '../analysis/article-analysis';
+import { isPluperfect, verbBetween } from '../analysis/background';
+import { clauseAround } from '../analysis/clause';
+import { ASSERTION_BLOCKERS, blockingCue } from '../analysis/modality';
+import { findDates, isBackgroundDate, type DateExpression } from '../dates/date-expressions';
+import type { ModalityKind, TriggerRule } from '../lexicon/trigger-rule';
+
+export interface TriggerMatch<R extends TriggerRule = TriggerRule> {
+  readonly rule: R;
+  readonly sentence: AnalysedSentence;
+  readonly start: number;
+  readonly end: number;
+  readonly clause: { readonly start: number; readonly end: number };
+}
+
+const compiled = new WeakMap<TriggerRule, RegExp>();
+
+function globalPattern(rule: TriggerRule): RegExp {
+  let pattern = compiled.get(rule);
+  if (!pattern) {
+    pattern = new RegExp(rule.pattern.source, 'g');
+    compiled.set(rule, pattern);
+  }
+  return pattern;
+}
+
+// Every place a rule of the article's language fires, sentence by sentence.
+export function findTriggers<R extends TriggerRule>(analysis: ArticleAnalysis, rules: readonly R[]): TriggerMatch<R>[] {
+  const matches: TriggerMatch<R>[] = [];
+  for (const rule of rules) {
+    if (rule.language !== analysis.language) continue;
+    const pattern = globalPattern(rule);
+    for (const sentence of analysis.sentences) {
+      const slice = analysis.folded.slice(sentence.start, sentence.end);
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
+        if (m[0].length === 0) {
+          pattern.lastIndex++;
+          continue;
+        }
+        const start = sentence.start + m.index;
+        const end = start + m[0].length;
+        matches.push({ rule, sentence, start, end, clause: clauseAround(analysis.folded, sentence.start, sentence.end, start) });
+      }
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+const dateCache = new WeakMap<AnalysedSentence, DateExpression[]>();
+
+export function sentenceDates(analysis: ArticleAnalysis, sentence: AnalysedSentence): DateExpression[] {
+  let dates = dateCache.get(sentence);
+  if (!dates) {
+    dates = findDates(analysis.text, analysis.folded, sentence.start, sentence.end, analysis.publishedAt, analysis.language);
+    dateCache.set(sentence, dates);
+  }
+  return dates;
+}
+
+// The date expression that belongs to the trigger: in its clause, with no other verb between
+// them, nearest first.
+export function dateOf(analysis: ArticleAnalysis, match: TriggerMatch): DateExpression | null {
+  let best: DateExpression | null = null;
+  let bestDistance = Infinity;
+  for (const date of sentenceDates(analysis, match.sentence)) {
+    if (date.start < match.clause.start || date.end > match.clause.end) continue;
+    const [from, to] = date.start >= match.end ? [match.end, date.start] : [date.end, match.start];
+    if (verbBetween(analysis.folded, from, to, analysis.language)) continue;
+    const distance = to - from;
+    if (distance < bestDistance) {
+      best = date;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+// Whether the trigger asserts something that happened now: no blocking cue, not pluperfect
+// narration, not dated two months or more before publication.
+export function isAsserted(analysis: ArticleAnalysis, match: TriggerMatch, kinds: readonly ModalityKind[] = ASSERTION_BLOCKERS): boolean {
+  const { folded, language } = analysis;
+  if (blockingCue(folded, language, match.clause.start, match.clause.end, match.start, match.end, kinds)) return false;
+  if (isPluperfect(folded, match.clause.start, match.start, match.end, language)) return false;
+  const date = dateOf(analysis, match);
+  return !(date && isBackgroundDate(date, analysis.publishedAt));
+}
+
+export function dayOf(date: DateExpression | null): string | null {
+  return date?.day ?? null;
+}
