@@ -17,3 +17,4 @@ export { relationsMigrations } from './application/read-models/relationships/rel
 export { RELATIONSHIPS_READ_MODEL } from './application/read-models/relationships/relationships.projection';
 export { GetArticleFactsQuery } from './application/queries/get-article-facts/get-article-facts.query';
 export { isKnownCountry, parseKnownDyad } from './application/countries';
+export { GetRelationshipStateQuery } from './application/queries/get-relationship-state/get-relationship-state.query';

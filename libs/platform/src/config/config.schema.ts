@@ -29,6 +29,8 @@ export const configSchema = z.object({
   KAFKA_CLIENT_ID: z.string().min(1).default('dyad'),
   DYAD_DATA_DIR: z.string().min(1).default('./data'),
   DYAD_API_KEYS: z.string().optional(),
+  // The key `dyad ingest --api` sends to a remote Dyad.
+  DYAD_API_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DYAD_MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(1_048_576),
   DYAD_EXTRACTOR: z.enum(['rules', 'llm']).default('rules'),
@@ -38,6 +40,9 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   DYAD_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
   DYAD_READ_WAIT_MS: z.coerce.number().int().positive().default(5_000),
+}).refine((config) => config.DYAD_EXTRACTOR !== 'llm' || (config.LLM_BASE_URL && config.LLM_MODEL), {
+  message: 'DYAD_EXTRACTOR=llm needs LLM_BASE_URL and LLM_MODEL',
+  path: ['DYAD_EXTRACTOR'],
 });
 
 export type DyadConfig = z.infer<typeof configSchema>;

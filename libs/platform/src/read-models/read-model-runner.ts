@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { DATABASE, type Database } from '../database/database.port';
@@ -12,7 +12,7 @@ import { READ_MODEL, type ReadModelProjection } from './read-model';
 // its own pace and can be rebuilt alone. Every event is recorded as applied, including those a
 // read model ignores, so that read-your-writes can tell when a stream is caught up.
 @Injectable()
-export class ReadModelRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReadModelRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly subscriptions: TransportSubscription[] = [];
 
   constructor(
@@ -39,7 +39,7 @@ export class ReadModelRunner implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.stop()));
   }
 }

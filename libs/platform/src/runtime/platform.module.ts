@@ -1,6 +1,5 @@
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ConfigModule } from '../config/config.module';
 import { DYAD_CONFIG, type DyadConfig } from '../config/config.schema';
 import { DATABASE, type Database } from '../database/database.port';
 import { openDatabase } from '../database/open-database';
@@ -16,6 +15,8 @@ import { KafkaTransport } from '../transport/kafka-transport.adapter';
 import { TRANSPORT, type Transport } from '../transport/transport.port';
 
 export interface PlatformOptions {
+  // Validated at start by the app (`loadConfig`), before anything is opened.
+  readonly config: DyadConfig;
   readonly logger: Logger;
   // Every context's read-model tables, applied after the log's own.
   readonly migrations: readonly MigrationSet[];
@@ -31,9 +32,9 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule],
       controllers: options.http ? [HealthController] : [],
       providers: [
+        { provide: DYAD_CONFIG, useValue: options.config },
         { provide: LOGGER, useValue: options.logger },
         {
           provide: DATABASE,
@@ -55,13 +56,13 @@ export class PlatformModule {
         },
         PlatformShutdown,
       ],
-      exports: [LOGGER, DATABASE, EVENT_STORE, TRANSPORT, ConfigModule],
+      exports: [DYAD_CONFIG, LOGGER, DATABASE, EVENT_STORE, TRANSPORT],
     };
   }
 }
 
-// Pools and connections close last, after every consumer has stopped (Nest shuts modules down
-// in reverse order of their creation, and this module is created first).
+// Pools and connections close last: consumers and the relay stop in `beforeApplicationShutdown`,
+// which Nest runs for every module before any `onApplicationShutdown`.
 @Injectable()
 class PlatformShutdown implements OnApplicationShutdown {
   constructor(

@@ -1,0 +1,6 @@
+import { articlesMigrations } from '@dyad/articles';
+import type { MigrationSet } from '@dyad/platform';
+import { relationsMigrations } from '@dyad/relations';
+
+// Every context's tables; whichever process starts first applies what is missing.
+export const dyadMigrations: readonly MigrationSet[] = [articlesMigrations, relationsMigrations];

@@ -1,0 +1,44 @@
+import { RequestValidationError } from '@dyad/platform';
+import type { Request } from 'express';
+import { convert } from 'html-to-text';
+import type { ArticleSubmission } from '../domain/article-submission';
+import { articleJsonSchema, articleTextQuerySchema } from './article-submission.dto';
+
+export class UnsupportedMediaTypeError extends Error {
+  readonly code = 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+  readonly details = { accepted: ['application/json', 'text/plain', 'text/html', 'text/markdown'] };
+}
+
+// Any markup in a text is reduced to its words, paragraph by paragraph.
+const MARKUP = /<(?:p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|html|body|article|section|script|style)\b[^>]*>/i;
+
+export function articleSubmissionFrom(request: Request): ArticleSubmission {
+  if (request.is('application/json')) {
+    const parsed = articleJsonSchema.safeParse(request.body);
+    if (!parsed.success) throw RequestValidationError.fromZod('body', parsed.error);
+    return { ...parsed.data, text: toPlainText(parsed.data.text) };
+  }
+  if (request.is(['text/plain', 'text/html', 'text/markdown'])) {
+    const parsed = articleTextQuerySchema.safeParse(request.query);
+    if (!parsed.success) throw RequestValidationError.fromZod('query', parsed.error);
+    const body = typeof request.body === 'string' ? request.body : '';
+    return { ...parsed.data, text: request.is('text/html') ? htmlToText(body) : toPlainText(body) };
+  }
+  throw new UnsupportedMediaTypeError(`Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted`);
+}
+
+function toPlainText(text: string): string {
+  return MARKUP.test(text) ? htmlToText(text) : text;
+}
+
+function htmlToText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'script', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+    ],
+  });
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { IngestArticleCommand, type IngestedFacts } from '../application/commands/ingest-article/ingest-article.command';
+import { GetArticleQuery } from '../application/queries/get-article/get-article.query';
+import { articleSubmissionFrom } from './article-body';
+import { articleJsonSchema } from './article-submission.dto';
+
+@ApiTags('articles')
+@Controller('v1/articles')
+export class ArticlesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Ingest an article: 201 with its facts, or 200 with duplicate:true when it was ingested before',
+  })
+  @ApiConsumes('application/json', 'text/plain', 'text/html')
+  @ApiBody({
+    schema: z.toJSONSchema(articleJsonSchema) as object,
+    examples: {
+      seed: {
+        value: {
+          title: 'Syria and Russia strengthen their partnership',
+          text: 'In Moscow, Syrian president Ahmad al-Sharaa met Russian president Vladimir Putin on Wednesday.',
+          publishedAt: '2025-10-15',
+          url: 'https://example.org/syria-russia',
+        },
+      },
+    },
+  })
+  @ApiQuery({ name: 'title', required: false, description: 'for text/plain and text/html bodies' })
+  @ApiQuery({ name: 'publishedAt', required: false, description: 'for text/plain and text/html bodies' })
+  @ApiResponse({ status: 201, description: '{articleId, duplicate:false, position, language, events:[FACT]}' })
+  @ApiResponse({ status: 200, description: 'the same article again: duplicate:true, the same facts' })
+  @ApiResponse({ status: 413, description: 'text over the size limit' })
+  @ApiResponse({ status: 415, description: 'content type not accepted' })
+  @ApiResponse({ status: 422, description: 'text refused (empty, binary, unsupported language, future date)' })
+  async ingest(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<IngestedFacts> {
+    const result = await this.commandBus.execute(new IngestArticleCommand(articleSubmissionFrom(request)));
+    if (result.duplicate) response.status(200);
+    return result;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An article and the facts extracted from it, with their evidence' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({ name: 'minPosition', required: false, description: 'wait until the read models reached this log position' })
+  get(@Param('id', new ParseUUIDPipe()) id: string, @Query('minPosition') minPosition?: string): Promise<unknown> {
+    return this.queryBus.execute(new GetArticleQuery(id, minPosition));
+  }
+}
