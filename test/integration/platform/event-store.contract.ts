@@ -25,7 +25,7 @@ export function eventStoreContract(open: () => Promise<Database>): void {
   beforeAll(async () => {
     database = await open();
     await runMigrations(database, [platformMigrations]);
-    store = new SqlEventStore(database, { minPollMs: 10, maxPollMs: 200 });
+    store = new SqlEventStore(database, { subscribe: { minPollMs: 10, maxPollMs: 200 } });
   });
 
   afterAll(async () => {
@@ -138,6 +138,38 @@ export function eventStoreContract(open: () => Promise<Database>): void {
         seen = rows[0].count;
       });
       expect(seen).toBe(2n);
+    });
+  });
+
+  describe('appends at the same time', () => {
+    it('should answer each append on its own when appends written together include a conflict', async () => {
+      const streams = Array.from({ length: 6 }, () => streamOf('together'));
+      await store.appendToStreams([{ streamId: streams[3], expectedVersion: 'no_stream', events: events(2) }]);
+      const outcomes = await Promise.allSettled(
+        streams.map((streamId, index) =>
+          store.appendToStreams([{ streamId, expectedVersion: index === 3 ? 1 : 'no_stream', events: events(2) }]),
+        ),
+      );
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[3] as PromiseRejectedResult).reason).toMatchObject({ streamId: streams[3], actual: 2 });
+      // The conflicting stream keeps its two earlier events; every other one got its two.
+      for (const streamId of streams) expect((await store.readStream(streamId)).version).toBe(2);
+      const results = outcomes.filter((outcome) => outcome.status === 'fulfilled').map((outcome) => outcome.value);
+      results.forEach((result) => {
+        expect(result.events).toHaveLength(2);
+        expect(result.streams).toHaveLength(1);
+        expect(result.events.every((event) => event.streamId === result.streams[0].streamId)).toBe(true);
+      });
+    });
+
+    it('should keep the order of two appends to one stream when they arrive together', async () => {
+      const streamId = streamOf();
+      const [first, second] = await Promise.all([
+        store.appendToStreams([{ streamId, expectedVersion: 'no_stream', events: events(1) }]),
+        store.appendToStreams([{ streamId, expectedVersion: 1, events: events(1) }]),
+      ]);
+      expect(first.events[0].streamPosition).toBe(1);
+      expect(second.events[0].streamPosition).toBe(2);
     });
   });
 
@@ -299,8 +331,9 @@ export function eventStoreContract(open: () => Promise<Database>): void {
             const written: string[] = [];
             for (const op of operations.filter((candidate) => candidate.writer === writer)) {
               const streamId = streams[op.stream];
-              // A transaction held open a little lets later positions commit before it.
-              const hold = async () => void (await new Promise((resolve) => setTimeout(resolve, op.holdMs)));
+              // A transaction held open a little lets later positions commit before it; without
+              // one, concurrent appends are merged into shared statements.
+              const hold = op.holdMs > 0 ? async () => void (await new Promise((resolve) => setTimeout(resolve, op.holdMs))) : undefined;
               for (;;) {
                 const expectedVersion = op.checked ? (await store.readStream(streamId)).version : 'any';
                 try {

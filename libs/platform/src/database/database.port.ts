@@ -6,8 +6,20 @@ export interface QueryResultRows<Row> {
   readonly rowCount: number;
 }
 
+export interface QueryOptions {
+  // A stable name for a constant, hot statement: PostgreSQL then parses and plans it once per
+  // connection instead of on every call. Never for SQL built from values.
+  readonly name?: string;
+}
+
+// Values: int8 and xid8 come back as bigint, jsonb parsed, timestamptz as Date, numeric as string.
+// Without params, a query may hold several statements (the simple protocol).
 export interface SqlExecutor {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResultRows<Row>>;
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResultRows<Row>>;
 }
 
 export interface Database extends SqlExecutor {

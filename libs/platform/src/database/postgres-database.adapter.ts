@@ -1,5 +1,5 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
-import type { Database, QueryResultRows, SqlExecutor } from './database.port';
+import type { Database, QueryOptions, QueryResultRows, SqlExecutor } from './database.port';
 import { postgresConnectionError } from './postgres-connection-error';
 import { PostgresNotificationListener } from './postgres-notification-listener';
 import { postgresTypeParsers } from './postgres-type-parsers';
@@ -39,8 +39,12 @@ export class PostgresDatabase implements Database {
     return new PostgresDatabase(pool, new PostgresNotificationListener(clientConfig));
   }
 
-  async query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResultRows<Row>> {
-    return toRows<Row>(await this.pool.query(sql, params as unknown[] | undefined));
+  async query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResultRows<Row>> {
+    return toRows<Row>(await this.pool.query(queryConfig(sql, params, options)));
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -72,9 +76,13 @@ export class PostgresDatabase implements Database {
 
 function executorOf(client: PoolClient): SqlExecutor {
   return {
-    query: async <Row>(sql: string, params?: readonly unknown[]) =>
-      toRows<Row>(await client.query(sql, params as unknown[] | undefined)),
+    query: async <Row>(sql: string, params?: readonly unknown[], options?: QueryOptions) =>
+      toRows<Row>(await client.query(queryConfig(sql, params, options))),
   };
+}
+
+function queryConfig(sql: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined) {
+  return { text: sql, values: params as unknown[] | undefined, name: options?.name };
 }
 
 function toRows<Row>(result: { rows: unknown[]; rowCount: number | null }): QueryResultRows<Row> {

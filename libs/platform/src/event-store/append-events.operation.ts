@@ -96,7 +96,7 @@ export async function appendEvents(executor: SqlExecutor, plan: AppendPlan): Pro
     plan.events.map((event) => JSON.stringify(event.metadata)),
     plan.events.map((event) => event.validAt?.toISOString() ?? null),
     plan.events.length,
-  ]);
+  ], { name: 'dyad_append_events' });
   const [{ ok, versions }] = rows;
   if (!ok) throw conflictOf(plan, versions);
   const written = new Map(rows.filter((row) => row.event_id).map((row) => [row.event_id as string, row]));

@@ -11,7 +11,9 @@ export async function findEarlierAppend(
   executor: SqlExecutor,
   plan: AppendPlan,
 ): Promise<{ present: number; events: StoredEvent[] | null }> {
-  const { rows } = await executor.query<StoredEventRow>(FIND_SQL, [plan.events.map((event) => event.eventId)]);
+  const { rows } = await executor.query<StoredEventRow>(FIND_SQL, [plan.events.map((event) => event.eventId)], {
+    name: 'dyad_find_events',
+  });
   if (rows.length < plan.events.length) return { present: rows.length, events: null };
   const byId = new Map(rows.map((row) => [row.event_id, toStoredEvent(row)]));
   return { present: rows.length, events: plan.events.map((event) => byId.get(event.eventId) as StoredEvent) };

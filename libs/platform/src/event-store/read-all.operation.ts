@@ -23,6 +23,6 @@ export async function readAll(executor: SqlExecutor, options: ReadAllOptions = {
     after.transactionId.toString(),
     after.globalPosition.toString(),
     limit,
-  ]);
+  ], { name: 'dyad_read_all' });
   return rows.map(toStoredEvent);
 }

@@ -21,11 +21,13 @@ export async function readStream(
 ): Promise<{ version: number; events: StoredEvent[] }> {
   const fromVersion = Math.max(options.fromVersion ?? 1, 1);
   const knownAt = options.knownAt?.toISOString() ?? null;
-  const { rows } = await executor.query<StoredEventRow>(READ_STREAM_SQL, [streamId, fromVersion, knownAt]);
+  const { rows } = await executor.query<StoredEventRow>(READ_STREAM_SQL, [streamId, fromVersion, knownAt], {
+    name: 'dyad_read_stream',
+  });
   const events = rows.map(toStoredEvent);
   if (events.length > 0) return { version: events[events.length - 1].streamPosition, events };
   if (fromVersion === 1) return { version: 0, events };
   // Nothing at or after `fromVersion`: the version still says how far the stream goes.
-  const version = await executor.query<{ version: number }>(VERSION_SQL, [streamId, knownAt]);
+  const version = await executor.query<{ version: number }>(VERSION_SQL, [streamId, knownAt], { name: 'dyad_stream_version' });
   return { version: version.rows[0].version, events };
 }

@@ -1,4 +1,5 @@
 import type { Database, SqlExecutor } from '../database/database.port';
+import { AppendCoalescer, type AppendCoalescerOptions } from './append-coalescer';
 import { appendEvents, EVENTS_CHANNEL, lastCheckpointOf } from './append-events.operation';
 import { expectedAsNumber, planAppend, type AppendPlan } from './append-plan';
 import type {
@@ -22,18 +23,39 @@ import { readStream } from './read-stream.operation';
 // concurrent append under an 'any' expectation.
 const MAX_ATTEMPTS = 3;
 
+export interface SqlEventStoreOptions {
+  readonly subscribe?: SubscribeOptions;
+  readonly coalesce?: AppendCoalescerOptions;
+}
+
 // The event store over the Database port: the same SQL on PostgreSQL and on PGlite.
 export class SqlEventStore implements EventStore {
+  private readonly coalescer: AppendCoalescer;
+
   constructor(
     private readonly database: Database,
-    private readonly subscribeDefaults: SubscribeOptions = {},
-  ) {}
+    private readonly options: SqlEventStoreOptions = {},
+  ) {
+    this.coalescer = new AppendCoalescer(
+      (plan) => appendEvents(this.database, plan),
+      (plan) => this.appendAlone(plan),
+      options.coalesce,
+    );
+  }
 
   async appendToStreams(
     appends: readonly StreamAppend[],
     within?: (tx: SqlExecutor, result: AppendResult) => Promise<void>,
   ): Promise<AppendResult> {
     const plan = planAppend(appends);
+    // An append with work of its own needs a transaction of its own.
+    return within ? this.appendAlone(plan, within) : this.coalescer.append(plan);
+  }
+
+  private async appendAlone(
+    plan: AppendPlan,
+    within?: (tx: SqlExecutor, result: AppendResult) => Promise<void>,
+  ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         // Without `within`, the append is one statement and commits on its own: no BEGIN/COMMIT.
@@ -79,7 +101,7 @@ export class SqlEventStore implements EventStore {
       readAll: (readOptions: ReadAllOptions) => this.readAll(readOptions),
       listen: (onNotify: () => void) => this.database.listen(EVENTS_CHANNEL, () => onNotify()),
     };
-    return new LogSubscription(source, after, handle, { ...this.subscribeDefaults, ...options });
+    return new LogSubscription(source, after, handle, { ...this.options.subscribe, ...options });
   }
 
   private async explain(error: unknown, plan: AppendPlan): Promise<{ error: unknown; retry: boolean; idsMayBeKnown: boolean }> {
