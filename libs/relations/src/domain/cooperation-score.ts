@@ -1,3 +1,4 @@
+import { compareIso } from './calendar-day';
 import { codeFact, meetingVenue } from './event-coding';
 import type { CommitmentCategory, CommitmentStatus, Place, Severity, TensionScope } from './facts';
 
@@ -5,38 +6,56 @@ import type { CommitmentCategory, CommitmentStatus, Place, Severity, TensionScop
 // weights of what had happened by then — each meeting once, each commitment's promise and each
 // change of its status, each tension's report and its easing. Repeats from more articles add
 // sources, not weight. No decay: the score at an earlier asOf is the score of the record up to
-// that day, so a series over time is the view taken at successive asOf. Delegations are not
-// counted apart from the meeting they came to. Rounded to one decimal, as the weights are.
-export function cooperationScore(
-  view: {
-    readonly meetings: ReadonlyArray<{ readonly location: Place | null }>;
-    readonly commitments: ReadonlyArray<{
-      readonly category: CommitmentCategory;
-      readonly history: ReadonlyArray<{ readonly status: CommitmentStatus }>;
-    }>;
-    readonly tensions: ReadonlyArray<{
-      readonly scope: TensionScope;
-      readonly severity: Severity | null;
-      readonly reportedAt: string | null;
-      readonly easedAt: string | null;
-    }>;
-  },
-  dyadCountries: readonly string[],
-): number {
+// that day. Delegations are not counted apart from the meeting they came to. Rounded to one
+// decimal, as the weights are.
+export interface ScoredView {
+  readonly meetings: ReadonlyArray<{ readonly day: string; readonly location: Place | null }>;
+  readonly commitments: ReadonlyArray<{
+    readonly category: CommitmentCategory;
+    readonly history: ReadonlyArray<{ readonly status: CommitmentStatus; readonly occurredAt: string }>;
+  }>;
+  readonly tensions: ReadonlyArray<{
+    readonly scope: TensionScope;
+    readonly severity: Severity | null;
+    readonly reportedAt: string | null;
+    readonly easedAt: string | null;
+  }>;
+}
+
+export function cooperationScore(view: ScoredView, dyadCountries: readonly string[]): number {
+  return round(contributions(view, dyadCountries).reduce((total, { goldstein }) => total + goldstein, 0));
+}
+
+// The score over time: after each day on which something happened, the score up to that day.
+export function cooperationTimeline(view: ScoredView, dyadCountries: readonly string[]): Array<{ day: string; score: number }> {
+  const points: Array<{ day: string; score: number }> = [];
   let total = 0;
+  for (const { day, goldstein } of contributions(view, dyadCountries).sort((a, b) => compareIso(a.day, b.day))) {
+    total += goldstein;
+    if (points[points.length - 1]?.day === day) points[points.length - 1].score = round(total);
+    else points.push({ day, score: round(total) });
+  }
+  return points;
+}
+
+function contributions(view: ScoredView, dyadCountries: readonly string[]): Array<{ day: string; goldstein: number }> {
+  const weights: Array<{ day: string; goldstein: number }> = [];
   for (const meeting of view.meetings) {
-    total += codeFact({ type: 'MeetingHeld', venue: meetingVenue(meeting.location, dyadCountries) }).goldstein;
+    const venue = meetingVenue(meeting.location, dyadCountries);
+    weights.push({ day: meeting.day, goldstein: codeFact({ type: 'MeetingHeld', venue }).goldstein });
   }
-  for (const commitment of view.commitments) {
-    for (const { status } of commitment.history) {
-      total += codeFact({ type: 'CommitmentStatusChanged', category: commitment.category, status }).goldstein;
+  for (const { category, history } of view.commitments) {
+    for (const { status, occurredAt } of history) {
+      weights.push({ day: occurredAt, goldstein: codeFact({ type: 'CommitmentStatusChanged', category, status }).goldstein });
     }
   }
-  for (const tension of view.tensions) {
-    if (tension.reportedAt !== null) {
-      total += codeFact({ type: 'TensionReported', scope: tension.scope, severity: tension.severity }).goldstein;
-    }
-    if (tension.easedAt !== null) total += codeFact({ type: 'TensionEased', scope: tension.scope }).goldstein;
+  for (const { scope, severity, reportedAt, easedAt } of view.tensions) {
+    if (reportedAt !== null) weights.push({ day: reportedAt, goldstein: codeFact({ type: 'TensionReported', scope, severity }).goldstein });
+    if (easedAt !== null) weights.push({ day: easedAt, goldstein: codeFact({ type: 'TensionEased', scope }).goldstein });
   }
-  return Math.round(total * 10) / 10;
+  return weights;
+}
+
+function round(score: number): number {
+  return Math.round(score * 10) / 10;
 }

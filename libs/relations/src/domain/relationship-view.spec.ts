@@ -10,7 +10,7 @@ import {
   retractFact,
 } from '../testing/relationship.factories';
 import { relationshipDecider } from './relationship.decider';
-import { stateAt } from './relationship-view';
+import { scoreTimeline, stateAt } from './relationship-view';
 import { RelationsError } from './relations.errors';
 
 const spec = deciderSpecification(relationshipDecider);
@@ -79,6 +79,21 @@ describe('relationship state over valid time and knowledge time', () => {
     // Make a visit 1.9 + intent to provide military protection 6.0 + reject −4.0
     expect(stateAt(events, at(NOW, NOW)).score).toBe(3.9);
     expect(stateAt(events, at('2024-07-01T00:00:00Z', NOW)).score).toBe(7.9);
+  });
+
+  it('should give the score over time as the score after each day something happened', () => {
+    const events = historyOf(
+      recordArticle([aMeeting({ date: '2024-06-19', location: { city: 'Pyongyang', country: 'KP' } })]),
+      recordArticle([aCommitment({ category: 'security', occurredAt: '2024-06-19' })]),
+      recordArticle([aTension({ severity: 'medium', occurredAt: '2024-08-01' })]),
+    );
+    const view = stateAt(events, at(NOW, NOW));
+    const timeline = scoreTimeline(view);
+    expect(timeline).toEqual([
+      { day: '2024-06-19', score: 7.9 },
+      { day: '2024-08-01', score: 3.9 },
+    ]);
+    for (const { day, score } of timeline) expect(stateAt(events, at(`${day}T12:00:00Z`, NOW)).score).toBe(score);
   });
 });
 

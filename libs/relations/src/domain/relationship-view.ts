@@ -1,6 +1,6 @@
 import { compareIso, dayOf } from './calendar-day';
 import { commitmentsOf, type CommitmentRecord } from './commitments';
-import { cooperationScore } from './cooperation-score';
+import { cooperationScore, cooperationTimeline } from './cooperation-score';
 import { delegationsOf } from './delegations';
 import { dyadCountries, type DyadId } from './dyad-id';
 import type { CommitmentCategory, CommitmentStatus, CountryCode, DelegationMember, Evidence, Participant, Place, Severity, TensionScope } from './facts';
@@ -140,6 +140,13 @@ export function stateAt(events: readonly RelationshipEvent[], options: StateAtOp
     openTensions: tensions.filter((t) => t.status === 'open').length,
     score: cooperationScore({ meetings, commitments, tensions }, dyadCountries(options.dyad)),
   };
+}
+
+// The cooperation score after each day on which something in the view happened: the score
+// over time, as known at the view's knownAt.
+export function scoreTimeline(view: RelationshipView): Array<{ day: string; score: number }> {
+  const { meetings, commitments, tensions } = view;
+  return cooperationTimeline({ meetings: meetings.items, commitments, tensions }, dyadCountries(view.dyad));
 }
 
 export function visibleFacts(events: readonly RelationshipEvent[], { asOf, knownAt }: StateAtOptions): FactEvent[] {
