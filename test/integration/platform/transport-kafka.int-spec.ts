@@ -5,6 +5,9 @@ import type { TransportMessage } from '@dyad/platform/transport/transport.port';
 import { describeKafka } from '@dyad/platform/testing/kafka-harness';
 import { waitUntil } from '@dyad/platform/testing/wait-until';
 
+// jest applies only the global testTimeout, not the integration project's: set it here.
+jest.setTimeout(60_000);
+
 const messagesFor = (topic: string, keys: string[], perKey: number): TransportMessage[] =>
   Array.from({ length: perKey }, (_, index) => keys.map((key) => ({ topic, key, value: `${key}:${index + 1}` }))).flat();
 
