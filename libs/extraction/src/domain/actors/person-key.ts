@@ -4,7 +4,21 @@ import { fold } from '../text/fold';
 // Poutine/Putin, al-Charaa/al-Sharaa, al-Shaybani/al-Shaibani, Iermak/Yermak, Oumerov/Umerov,
 // Ioulia/Yulia, Andriï/Andriy, Assad/Asaad. Each step is a French-to-English transliteration
 // habit (ou for u, ch for sh, tch for ch, i for y, doubled letters, a mute final e).
+const cache = new Map<string, string>();
+// Bounded: names repeat across articles, but a long-running process must not grow without end.
+const CACHE_LIMIT = 20_000;
+
 export function personKey(name: string): string {
+  let key = cache.get(name);
+  if (key === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    key = computeKey(name);
+    cache.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
   return fold(name)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()

@@ -30,7 +30,12 @@ function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+// Words without which a sentence names no date: chrono is not run on it.
+const DATE_HINT =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|fevr|avr|mai|juin|juil|aout|janvier|fevrier|mars|avril|juillet|septembre|octobre|novembre|decembre|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|hier|aujourd'hui|demain|ago|last|next|dernier|derniere|prochain|prochaine|weeks?|semaines?|months?|mois|annee|weekend|week-end|(?:19|20)\d{2})\b/;
+
 export function findDates(text: string, folded: string, start: number, end: number, publishedAt: string, language: Language): DateExpression[] {
+  if (!DATE_HINT.test(folded.slice(start, end))) return [];
   const reference = new Date(`${publishedAt}T12:00:00Z`);
   const dateline = DATELINE.exec(text.slice(start, end));
   const from = start + (dateline ? dateline[0].length : 0);

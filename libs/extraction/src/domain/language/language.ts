@@ -1,5 +1,6 @@
 import { franc } from 'franc';
 import { ExtractionError } from '../extraction.errors';
+import { fold } from '../text/fold';
 
 export type Language = 'fr' | 'en';
 export const SUPPORTED_LANGUAGES: readonly Language[] = ['fr', 'en'];
@@ -9,14 +10,34 @@ export const SUPPORTED_LANGUAGES: readonly Language[] = ['fr', 'en'];
 // English apart from the rest.
 const CANDIDATES = ['fra', 'eng', 'deu', 'spa', 'ita', 'por', 'nld', 'pol', 'rus', 'ukr', 'tur', 'arb', 'cmn', 'jpn', 'kor', 'swe', 'ron'];
 const TO_LANGUAGE: Record<string, Language> = { fra: 'fr', eng: 'en' };
-const SAMPLE = 800;
+const SAMPLE = 400;
+// Function words that only one of the two languages uses (none is a word of the other, nor
+// common in Spanish, Italian, Portuguese, German or Dutch). When a sample is full of one set
+// and holds none of the other, it is that language and the trigram model is not needed.
+const FUNCTION_WORDS: Record<Language, RegExp> = {
+  fr: /\b(?:et|les|des|est|une|du|dans|pour|qui|au|aux|avec|ont|sur|pas|mais|ces|cette|sont|leur|leurs|selon|apres|ainsi|lors|entre)\b/g,
+  en: /\b(?:the|and|of|to|was|were|that|with|for|by|said|has|have|from|its|his|their|which|after|between|would)\b/g,
+};
+const CLEAR_CUT = 6;
+
+function clearCut(sample: string): Language | undefined {
+  const lower = fold(sample);
+  const fr = lower.match(FUNCTION_WORDS.fr)?.length ?? 0;
+  const en = lower.match(FUNCTION_WORDS.en)?.length ?? 0;
+  if (fr >= CLEAR_CUT && en <= 1) return 'fr';
+  if (en >= CLEAR_CUT && fr <= 1) return 'en';
+  return undefined;
+}
 
 export function isSupportedLanguage(value: string): value is Language {
   return (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
 }
 
 export function detectLanguage(text: string): Language {
-  const detected = franc(text.slice(0, SAMPLE), { only: CANDIDATES, minLength: 10 });
+  const sample = text.slice(0, SAMPLE);
+  const obvious = clearCut(sample);
+  if (obvious) return obvious;
+  const detected = franc(sample, { only: CANDIDATES, minLength: 10 });
   const language = TO_LANGUAGE[detected];
   if (!language) {
     throw new ExtractionError('EXTRACTION.UNSUPPORTED_LANGUAGE', `Only French and English articles are supported (detected '${detected}')`, {

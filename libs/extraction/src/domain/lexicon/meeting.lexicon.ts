@@ -44,7 +44,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   {
     id: 'en.meeting.nominal',
     language: 'en',
-    pattern: /(?<!\b(?:of|for|after|following|since|before|during|another|next|upcoming|planned|proposed|possible|future|new)\s(?:the\s|a\s|an\s|their\s|its\s)?)\b(?:meeting|summit|talks|encounter)\b(?=[^.;]{0,140}\b(?:ended|took place|was held|were held|lasted|focused|collapsed|broke up|concluded|produced|yielded|went ahead|opened|began|covered|centred|centered)\b)/,
+    pattern: /\b(?:meeting|summit|talks|encounter)\b(?<!\b(?:of|for|after|following|since|before|during|another|next|upcoming|planned|proposed|possible|future|new)\s(?:the\s|a\s|an\s|their\s|its\s)?\w+)(?=[^.;]{0,140}\b(?:ended|took place|was held|were held|lasted|focused|collapsed|broke up|concluded|produced|yielded|went ahead|opened|began|covered|centred|centered)\b)/,
     frame: 'participants',
     nominal: true,
     source: 'Nominal reports of a session that took place: "the meeting ended/took place/lasted"',
@@ -99,7 +99,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   {
     id: 'fr.meeting.nominal',
     language: 'fr',
-    pattern: /(?<=(?:s'est|se sont|a eu lieu|ont eu lieu)\s+(?:[\w-]+\s+)?(?:deroulee?s?|tenue?s?|passee?s?)?\s*(?:une|un|la|le|les|des)\s+)\b(?:rencontre|entretiens?|pourparlers|sommet|reunion)\b|(?<!\b(?:de|d'|du|apres|avant|depuis|lors|prochaine?|future?|nouvelle|autre|cette)\s?(?:la\s|le\s|l'|une\s|un\s|longs\s|ces\s|cette\s)?)\b(?:rencontre|entretiens?|pourparlers|sommet|discussions|reunion)\b(?=\s+(?:[\w-]+\s+){0,2}(?:a|ont|s'est|se sont)\s+(?:[\w-]+\s+)?[\w-]+(?:e|i|u|is|it|ee|es|ees)\b)/,
+    pattern: /\b(?:rencontre|entretiens?|pourparlers|sommet|reunion)\b(?<=(?:s'est|se sont|a eu lieu|ont eu lieu)\s+(?:[\w-]+\s+)?(?:deroulee?s?|tenue?s?|passee?s?)?\s*(?:une|un|la|le|les|des)\s+\w+)|\b(?:rencontre|entretiens?|pourparlers|sommet|discussions|reunion)\b(?<!\b(?:de|d'|du|apres|avant|depuis|lors|prochaine?|future?|nouvelle|autre|cette)\s?(?:la\s|le\s|l'|une\s|un\s|longs\s|ces\s|cette\s)?\w+)(?=\s+(?:[\w-]+\s+){0,2}(?:a|ont|s'est|se sont)\s+(?:[\w-]+\s+)?[\w-]+(?:e|i|u|is|it|ee|es|ees)\b)/,
     frame: 'participants',
     nominal: true,
     source: 'Récit d\'une rencontre tenue : « s\'est déroulée une rencontre », « la rencontre a porté sur »',

@@ -21,11 +21,11 @@ export function commitmentCandidates(analysis: ArticleAnalysis): Candidate[] {
   for (const match of findTriggers(analysis, COMMITMENT_RULES)) {
     const { rule } = match;
     if (rule.needsSubject && !hasSubject(analysis, match)) continue;
-    if (!isAsserted(analysis, match)) continue;
-    if (rule.treatyClause && !(signing ??= reportsSigning(analysis))) continue;
     // The object may sit inside the trigger ("signed a trade agreement").
     const categories = categoriesIn(analysis.folded, match.start, match.clause.end);
     if (categories.length === 0) continue;
+    if (!isAsserted(analysis, match)) continue;
+    if (rule.treatyClause && !(signing ??= reportsSigning(analysis))) continue;
     const date = dateOf(analysis, match);
     for (const { promisor, beneficiary } of partiesOf(analysis, match, rule.mutual === true)) {
       for (const category of categories) {

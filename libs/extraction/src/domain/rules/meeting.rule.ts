@@ -91,11 +91,11 @@ export function meetingCandidates(analysis: ArticleAnalysis, gazetteer: CountryG
   const candidates: Candidate[] = [];
   for (const match of findTriggers(analysis, MEETING_RULES)) {
     if (match.rule.nominal && GOVERNED_BEFORE.test(analysis.folded.slice(Math.max(match.sentence.start, match.start - 40), match.start))) continue;
-    if (!isAsserted(analysis, match)) continue;
-    const { folded, language } = analysis;
-    if (blockingCue(folded, language, match.sentence.start, match.sentence.end, match.start, match.end, ['not-a-meeting'])) continue;
     const countries = meetingCountries(analysis, match);
     if (countries.length < 2) continue;
+    const { folded, language } = analysis;
+    if (blockingCue(folded, language, match.sentence.start, match.sentence.end, match.start, match.end, ['not-a-meeting'])) continue;
+    if (!isAsserted(analysis, match)) continue;
     const date = dateOf(analysis, match) ?? sentenceDates(analysis, match.sentence).find((d) => d.day !== null) ?? null;
     const location = locationOf(analysis, match, gazetteer);
     for (const pair of pairsOf(countries)) {

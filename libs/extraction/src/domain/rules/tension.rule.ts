@@ -60,23 +60,22 @@ export function tensionCandidates(analysis: ArticleAnalysis): Candidate[] {
     if (hinted && side.pair.length === 2) hints.push({ pair: side.pair, locus: hinted });
     else if (hinted) hints.push({ pair: [hinted], locus: hinted });
     if (GOVERNED_BEFORE.test(analysis.folded.slice(Math.max(match.sentence.start, match.start - 40), match.start))) continue;
-    if (!isAsserted(analysis, match)) continue;
-    const date = dateOf(analysis, match);
     if (rule.scope === 'domestic') {
       const found = domestic(analysis, match);
-      if (!found) continue;
+      if (!found || !isAsserted(analysis, match)) continue;
+      const date = dateOf(analysis, match);
       candidates.push(tension(match, [found.locus, found.partner], 'domestic', found.locus, rule.severity, date?.day ?? null));
       continue;
     }
-    if (side.pair.length !== 2) continue;
+    if (side.pair.length !== 2 || !isAsserted(analysis, match)) continue;
+    const date = dateOf(analysis, match);
     candidates.push(tension(match, [side.pair[0], side.pair[1]], rule.scope, hinted ?? '', rule.severity, date?.day ?? null));
   }
-  for (const match of findTriggers(analysis, EASING_RULES)) {
-    if (!isAsserted(analysis, match)) continue;
+  for (const match of easings) {
     const countries = actingCountries(match.sentence.actors);
     const focus = analysis.focus[match.sentence.index];
     const pair = countries.length >= 2 ? countries.slice(0, 2) : focus && (countries.length === 0 || PAIR_REFERENCE.test(analysis.folded.slice(match.sentence.start, match.sentence.end))) ? [...focus] : [];
-    if (pair.length !== 2) continue;
+    if (pair.length !== 2 || !isAsserted(analysis, match)) continue;
     const date = dateOf(analysis, match);
     candidates.push({
       body: { type: 'TensionEased', scope: 'bilateral', locus: '', subject: match.sentence.text },

@@ -24,24 +24,37 @@ function globalPattern(rule: TriggerRule): RegExp {
   return pattern;
 }
 
-// Every place a rule of the article's language fires, sentence by sentence.
+function sentenceAt(analysis: ArticleAnalysis, offset: number): AnalysedSentence | undefined {
+  const { sentences } = analysis;
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < sentences[mid].start) high = mid - 1;
+    else if (offset >= sentences[mid].end) low = mid + 1;
+    else return sentences[mid];
+  }
+  return undefined;
+}
+
+// Every place a rule of the article's language fires, with its sentence and clause. Each pattern
+// runs once over the whole folded text; a match across a sentence break is dropped.
 export function findTriggers<R extends TriggerRule>(analysis: ArticleAnalysis, rules: readonly R[]): TriggerMatch<R>[] {
   const matches: TriggerMatch<R>[] = [];
   for (const rule of rules) {
     if (rule.language !== analysis.language) continue;
     const pattern = globalPattern(rule);
-    for (const sentence of analysis.sentences) {
-      const slice = analysis.folded.slice(sentence.start, sentence.end);
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
-        if (m[0].length === 0) {
-          pattern.lastIndex++;
-          continue;
-        }
-        const start = sentence.start + m.index;
-        const end = start + m[0].length;
-        matches.push({ rule, sentence, start, end, clause: clauseAround(analysis.folded, sentence.start, sentence.end, start) });
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(analysis.folded); m !== null; m = pattern.exec(analysis.folded)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
       }
+      const start = m.index;
+      const end = start + m[0].length;
+      const sentence = sentenceAt(analysis, start);
+      if (!sentence || end > sentence.end) continue;
+      matches.push({ rule, sentence, start, end, clause: clauseAround(analysis.folded, sentence.start, sentence.end, start) });
     }
   }
   return matches.sort((a, b) => a.start - b.start);
