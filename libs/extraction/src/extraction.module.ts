@@ -1,20 +1,23 @@
-import { DYAD_CONFIG, LOGGER, type DyadConfig } from '@dyad/platform';
+import { DYAD_CONFIG, type DyadConfig, LOGGER } from '@dyad/platform';
 import { Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { EXTRACTOR, type Extractor } from './application/extractor.port';
+import { ALIAS_TABLE } from './application/alias-table.token';
+import { EXTRACTOR } from './application/extractor.port';
+import { AliasTable } from './domain/actors/alias-table';
+import { KNOWN_ACTORS } from './domain/actors/known-actors.data';
 import { createExtractor } from './infrastructure/create-extractor';
 
-// The extractor of this deployment: the rules by default, an LLM endpoint when configured (with
-// the rules as its fallback).
+// Binds the extractor the configuration chooses (DYAD_EXTRACTOR: rules by default, or llm).
 @Module({
   providers: [
+    { provide: ALIAS_TABLE, useFactory: () => new AliasTable(KNOWN_ACTORS) },
     {
       provide: EXTRACTOR,
-      inject: [DYAD_CONFIG, LOGGER],
-      useFactory: (config: DyadConfig, logger: Logger): Extractor =>
-        createExtractor(config, undefined, (reason) => logger.warn({ reason }, 'LLM extraction failed; the rules answered')),
+      inject: [DYAD_CONFIG, LOGGER, ALIAS_TABLE],
+      useFactory: (config: DyadConfig, logger: Logger, aliases: AliasTable) =>
+        createExtractor(config, aliases, (reason) => logger.warn({ reason }, 'LLM extractor failed; facts come from the rules')),
     },
   ],
-  exports: [EXTRACTOR],
+  exports: [EXTRACTOR, ALIAS_TABLE],
 })
 export class ExtractionModule {}

@@ -1,5 +1,6 @@
 // Public surface of the extraction context: article text in, candidate facts with evidence out.
 export { EXTRACTOR, type Extractor } from './application/extractor.port';
+export { ALIAS_TABLE } from './application/alias-table.token';
 export { RuleExtractor, type ArticleInput, type Extraction, type Mention, type RuleExtractorOptions } from './domain/extract-facts';
 export { ExtractionError, type ExtractionErrorCode } from './domain/extraction.errors';
 export { detectLanguage, resolveLanguage, isSupportedLanguage, SUPPORTED_LANGUAGES, type Language } from './domain/language/language';
