@@ -38,7 +38,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'trade',
-    pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|customs|douan\w+|market access|acces au marche)\b/,
+    pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|customs|douan\w+|markets?|marches? (?:interieur|interieurs|agricoles?)|acces au marche)\b/,
     example: 'a trade agreement',
   },
   {

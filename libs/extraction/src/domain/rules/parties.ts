@@ -44,7 +44,8 @@ export function partiesOf(analysis: ArticleAnalysis, match: TriggerMatch, mutual
   if (before.length === 0) before = acting.filter((a) => a.start >= floor && a.end <= match.start);
   const subjects = distinct(before);
   const focus = analysis.focus[sentence.index];
-  const reciprocal = PAIR_REFERENCE.test(folded.slice(clause.start, clause.end));
+  // "each side to…", "les deux pays ont convenu", "se sont promis l'un à l'autre": at the verb, not further on.
+  const reciprocal = PAIR_REFERENCE.test(folded.slice(clause.start, Math.min(clause.end, match.end + 30)));
 
   if (mutual || reciprocal) {
     if (subjects.length >= 2) return bothWays(subjects[0], subjects[1]);
