@@ -36,6 +36,6 @@ export async function startRuntime({ env = {}, with: extra }: RuntimeOptions): P
   })
   class CliRoot {}
 
-  const app = await NestFactory.createApplicationContext(CliRoot, { logger: false });
+  const app = await NestFactory.createApplicationContext(CliRoot, { logger: false, abortOnError: false });
   return { app, config, logger };
 }

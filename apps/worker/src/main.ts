@@ -12,7 +12,7 @@ runMain(async () => {
   @Module({ imports: [PlatformModule.forRoot({ config, logger, migrations: dyadMigrations, http: false }), WorkerModule] })
   class WorkerRoot {}
 
-  const app = await NestFactory.createApplicationContext(WorkerRoot, { logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.createApplicationContext(WorkerRoot, { logger: new PinoNestLogger(logger), abortOnError: false });
   app.enableShutdownHooks();
   logger.info('Dyad worker running');
 });

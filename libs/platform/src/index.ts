@@ -35,3 +35,4 @@ export * from './read-models/read-model-runner';
 export * from './read-models/rebuild-read-model';
 export * from './runtime/relay-runner';
 export * from './runtime/worker-runtime.module';
+export * from './event-store/stream-of-event.operation';

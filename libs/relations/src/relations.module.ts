@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ExportController } from './api/export.controller';
+import { FactsController } from './api/facts.controller';
 import { RelationshipsController } from './api/relationships.controller';
+import { RetractFactHandler } from './application/commands/retract-fact/retract-fact.handler';
+import { ExportFactsHandler } from './application/queries/export-facts/export-facts.handler';
 import { GetArticleFactsHandler } from './application/queries/get-article-facts/get-article-facts.handler';
 import { GetCommitmentHandler } from './application/queries/get-commitment/get-commitment.handler';
 import { GetRelationshipStateHandler } from './application/queries/get-relationship-state/get-relationship-state.handler';
@@ -8,16 +12,18 @@ import { ListCommitmentsHandler } from './application/queries/list-commitments/l
 import { ListRelationshipsHandler } from './application/queries/list-relationships/list-relationships.handler';
 import { RelationshipsProjection } from './application/read-models/relationships/relationships.projection';
 
-// The queries and their HTTP endpoints: stateless, any number of API processes.
+// Queries, corrections and their HTTP endpoints: stateless, any number of API processes.
 @Module({
-  controllers: [RelationshipsController],
+  controllers: [RelationshipsController, FactsController, ExportController],
   providers: [
+    RetractFactHandler,
     GetRelationshipStateHandler,
     ListRelationshipsHandler,
     GetTimelineHandler,
     ListCommitmentsHandler,
     GetCommitmentHandler,
     GetArticleFactsHandler,
+    ExportFactsHandler,
   ],
 })
 export class RelationsModule {}

@@ -1,12 +1,15 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ZodValidationPipe } from '@dyad/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { IngestArticleCommand, type IngestedFacts } from '../application/commands/ingest-article/ingest-article.command';
+import { RetractArticleCommand, type ArticleRetraction } from '../application/commands/retract-article/retract-article.command';
 import { GetArticleQuery } from '../application/queries/get-article/get-article.query';
 import { articleSubmissionFrom } from './article-body';
 import { articleJsonSchema } from './article-submission.dto';
+import { retractionSchema, type RetractionBody } from './retraction.dto';
 
 @ApiTags('articles')
 @Controller('v1/articles')
@@ -54,5 +57,21 @@ export class ArticlesController {
   @ApiQuery({ name: 'minPosition', required: false, description: 'wait until the read models reached this log position' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Query('minPosition') minPosition?: string): Promise<unknown> {
     return this.queryBus.execute(new GetArticleQuery(id, minPosition));
+  }
+
+  @Post(':id/retractions')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Retract an article: every fact it alone supports leaves the state from now on (knownAt before now still shows them)',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ schema: z.toJSONSchema(retractionSchema) as object, examples: { correction: { value: { reason: 'The outlet withdrew the story' } } } })
+  @ApiResponse({ status: 404, description: 'no such article' })
+  @ApiResponse({ status: 409, description: 'already retracted' })
+  retract(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodValidationPipe(retractionSchema)) body: RetractionBody,
+  ): Promise<ArticleRetraction> {
+    return this.commandBus.execute(new RetractArticleCommand(id, body.reason));
   }
 }

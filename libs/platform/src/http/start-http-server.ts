@@ -22,6 +22,8 @@ export async function startHttpServer(rootModule: unknown, options: HttpServerOp
     logger: new PinoNestLogger(logger),
     bodyParser: false,
     bufferLogs: true,
+    // A failure at start reaches the caller (runMain prints it in one line) instead of exiting here.
+    abortOnError: false,
   });
   app.use(
     pinoHttp({

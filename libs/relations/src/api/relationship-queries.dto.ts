@@ -33,3 +33,10 @@ export const commitmentsQuerySchema = z.strictObject({
 export const listQuerySchema = z.strictObject({ country: z.string().regex(/^[A-Za-z]{2}$/).optional() });
 
 export const uuidSchema = z.uuid();
+
+export const exportQuerySchema = z.strictObject({
+  format: z.enum(['plover', 'cameo']).default('plover'),
+  output: z.enum(['csv', 'jsonl']).default('csv'),
+  from: day.optional(),
+  to: day.optional(),
+});

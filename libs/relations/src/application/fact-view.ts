@@ -60,8 +60,8 @@ export function factView(record: FactRecord): FactView {
 function describe(event: FactEvent): { type: string; corroborates?: string; keys: Record<string, unknown> } {
   switch (event.type) {
     case 'MeetingCorroborated': {
-      const { factId: _factId, dyad: _dyad, meetingId, ...keys } = event.data;
-      return { type: 'MeetingHeld', corroborates: meetingId, keys };
+      const { factId: _factId, dyad: _dyad, meetingId: _meetingId, corroborates, ...keys } = event.data;
+      return { type: 'MeetingHeld', corroborates, keys };
     }
     case 'FactCorroborated': {
       const { factId: _factId, dyad: _dyad, factType, corroborates, ...keys } = event.data;

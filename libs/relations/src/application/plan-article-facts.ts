@@ -1,7 +1,7 @@
 import type { NewEvent, StoredEvent } from '@dyad/platform';
 import { randomUUID } from 'node:crypto';
 import type { CandidateFact } from '../domain/facts';
-import type { RecordArticleFacts } from '../domain/relationship.commands';
+import type { RecordArticleFacts, RelationshipCommand } from '../domain/relationship.commands';
 import { decide } from '../domain/relationship.decider';
 import { upcastRelationshipEvent } from '../domain/relationship-event.upcaster';
 import { foldRelationship } from '../domain/relationship.state';
@@ -11,10 +11,15 @@ export type ArticleFactsInput = Omit<RecordArticleFacts['data'], 'facts'> & {
   readonly facts: readonly CandidateFact[];
 };
 
-// What one article adds to one relationship stream, decided against the stream as read: the
+// What a command adds to one relationship stream, decided against the stream as read: the
 // events to append with the version that was read (the caller's append checks it).
-export function planArticleFacts(streamEvents: readonly StoredEvent[], input: ArticleFactsInput): NewEvent[] {
+export function planRelationshipCommand(streamEvents: readonly StoredEvent[], command: RelationshipCommand): NewEvent[] {
   const state = foldRelationship(streamEvents.map(upcastRelationshipEvent));
+  return decide(command, state).map(toNewEvent);
+}
+
+// The facts one article brings to one relationship, each given its id.
+export function planArticleFacts(streamEvents: readonly StoredEvent[], input: ArticleFactsInput): NewEvent[] {
   const facts = input.facts.map((fact) => ({ ...fact, factId: randomUUID(), impliedFactId: randomUUID() }));
-  return decide({ type: 'RecordArticleFacts', data: { ...input, facts } }, state).map(toNewEvent);
+  return planRelationshipCommand(streamEvents, { type: 'RecordArticleFacts', data: { ...input, facts } });
 }

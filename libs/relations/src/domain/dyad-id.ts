@@ -45,8 +45,15 @@ export function dyadCountries(dyad: DyadId): readonly [CountryCode, CountryCode]
   return [a, b];
 }
 
+const RELATIONSHIP_STREAM_PREFIX = 'relationship-';
+
 export function relationshipStreamId(dyad: DyadId): string {
-  return `relationship-${dyad}`;
+  return `${RELATIONSHIP_STREAM_PREFIX}${dyad}`;
+}
+
+// The dyad of a relationship stream; null for any other stream.
+export function dyadOfStream(streamId: string): DyadId | null {
+  return streamId.startsWith(RELATIONSHIP_STREAM_PREFIX) ? streamId.slice(RELATIONSHIP_STREAM_PREFIX.length) : null;
 }
 
 function normaliseCode(code: CountryCode, dyad: string): CountryCode {

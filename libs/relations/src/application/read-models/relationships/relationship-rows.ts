@@ -21,7 +21,3 @@ export async function loadRelationshipEvents(executor: SqlExecutor, dyad: string
   );
   return rows.map((row) => upcastRelationshipEvent({ type: row.event_type, data: row.data, metadata: row.metadata }));
 }
-
-export function dyadOfStream(streamId: string): string | null {
-  return streamId.startsWith('relationship-') ? streamId.slice('relationship-'.length) : null;
-}

@@ -40,5 +40,18 @@ export const relationsMigrations: MigrationSet = {
         );
       `,
     },
+    {
+      version: 2,
+      name: 'article_sources',
+      // Where each fact was read, for exports: the article's address and title.
+      sql: `
+        create table article_sources (
+          article_id uuid primary key,
+          url text,
+          title text not null,
+          published_at date not null
+        );
+      `,
+    },
   ],
 };

@@ -1,7 +1,8 @@
 import { ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
 import { Injectable } from '@nestjs/common';
 import { stateAt } from '../../../domain/relationship-view';
-import { dyadOfStream, loadRelationshipEvents } from './relationship-rows';
+import { dyadOfStream } from '../../../domain/dyad-id';
+import { loadRelationshipEvents } from './relationship-rows';
 
 export const RELATIONSHIPS_READ_MODEL = 'relationships';
 
@@ -13,6 +14,7 @@ export class RelationshipsProjection implements ReadModelProjection {
   readonly name = RELATIONSHIPS_READ_MODEL;
 
   async apply(tx: SqlExecutor, event: StoredEvent): Promise<void> {
+    if (event.type === 'ArticleIngested') return recordSource(tx, event);
     const dyad = dyadOfStream(event.streamId);
     if (!dyad) return;
     await this.record(tx, dyad, event);
@@ -23,6 +25,7 @@ export class RelationshipsProjection implements ReadModelProjection {
   async applyBatch(tx: SqlExecutor, events: readonly StoredEvent[]): Promise<void> {
     const touched = new Set<string>();
     for (const event of events) {
+      if (event.type === 'ArticleIngested') await recordSource(tx, event);
       const dyad = dyadOfStream(event.streamId);
       if (!dyad) continue;
       await this.record(tx, dyad, event);
@@ -33,7 +36,7 @@ export class RelationshipsProjection implements ReadModelProjection {
   }
 
   async reset(tx: SqlExecutor): Promise<void> {
-    await tx.query('truncate relationship_facts, relationships, commitment_dyads');
+    await tx.query('truncate relationship_facts, relationships, commitment_dyads, article_sources');
   }
 
   private async record(tx: SqlExecutor, dyad: string, event: StoredEvent): Promise<void> {
@@ -70,6 +73,15 @@ export class RelationshipsProjection implements ReadModelProjection {
       ]);
     }
   }
+}
+
+// The articles context publishes ArticleIngested; exports cite its url and title.
+async function recordSource(tx: SqlExecutor, event: StoredEvent): Promise<void> {
+  const data = event.data as { articleId: string; url: string | null; title: string; publishedAt: string };
+  await tx.query(
+    'insert into article_sources (article_id, url, title, published_at) values ($1, $2, $3, $4) on conflict do nothing',
+    [data.articleId, data.url, data.title, data.publishedAt],
+  );
 }
 
 async function refreshView(tx: SqlExecutor, dyad: string, now: Date): Promise<void> {
