@@ -29,6 +29,9 @@ const RETRY = { retries: 5, initialRetryTime: 300, maxRetryTime: 3_000 };
 const DEFAULT_PARTITIONS = 3;
 // How long a fetch waits for new messages; stopping a consumer waits for its fetch to return.
 const FETCH_WAIT_MS = 1_000;
+// A member that vanished (a worker killed, or a consumer cut off while the broker restarted)
+// holds its partitions this long before the group moves them; 10 s, not the client's 30 s.
+const SESSION_TIMEOUT_MS = 10_000;
 // A consumer whose client gave up (broker gone longer than its retries) is started again.
 const CONSUMER_RESTART_MS = 2_000;
 
@@ -97,7 +100,12 @@ export class KafkaTransport implements Transport {
     let stopped = false;
 
     const start = async (): Promise<void> => {
-      const consumer = this.kafka.consumer({ groupId: options.groupId, retry: RETRY, maxWaitTimeInMs: FETCH_WAIT_MS });
+      const consumer = this.kafka.consumer({
+        groupId: options.groupId,
+        retry: RETRY,
+        maxWaitTimeInMs: FETCH_WAIT_MS,
+        sessionTimeout: SESSION_TIMEOUT_MS,
+      });
       current = consumer;
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         if (payload.restart || stopped) return;
