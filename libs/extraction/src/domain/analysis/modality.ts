@@ -7,6 +7,15 @@ const RULES = MODALITY_RULES.map((rule) => ({ ...rule, pattern: new RegExp(rule.
 const NEGATION_WINDOW = 40;
 const AFTER_WINDOW = 30;
 
+// A hedge after the verb governs it up to the next comma ("agreed to consider", "la détente …
+// est censée"); a later subordinate clause ("…, as the allies sought to …") has its own verb.
+const CLAUSE_REACH = 60;
+
+function clauseReach(folded: string, end: number, clauseEnd: number): number {
+  const comma = folded.indexOf(',', end);
+  return Math.min(clauseEnd, end + CLAUSE_REACH, comma === -1 ? clauseEnd : comma);
+}
+
 // The first cue that keeps the trigger at [start, end) in the clause [clauseStart, clauseEnd)
 // from asserting a fact, or undefined when it stands.
 export function blockingCue(
@@ -21,7 +30,7 @@ export function blockingCue(
   for (const rule of RULES) {
     if (rule.language !== language || !kinds.includes(rule.kind)) continue;
     let window: string;
-    if (rule.scope === 'clause') window = folded.slice(clauseStart, clauseEnd);
+    if (rule.scope === 'clause') window = folded.slice(clauseStart, clauseReach(folded, end, clauseEnd));
     else if (rule.scope === 'after') window = folded.slice(end, Math.min(clauseEnd, end + AFTER_WINDOW));
     else if (rule.kind === 'negation') window = folded.slice(Math.max(clauseStart, start - NEGATION_WINDOW), end);
     else window = folded.slice(clauseStart, start);

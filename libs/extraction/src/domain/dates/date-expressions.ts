@@ -22,7 +22,7 @@ const YEAR_ONLY = /\b(?:in|en|of|de|since|depuis)\s+((?:19|20)\d{2})\b/g;
 const LAST_YEAR = /\b(?:last year|l'an dernier|l'annee derniere|l'an passe|l'annee passee)\b/g;
 const FULL_WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/;
 // A dateline ("VLADIVOSTOK, Sept 15 -") dates the dispatch, not the events.
-const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]+,\s+[\p{L}.]+\s+\d{1,2}\s*[-–—]\s*/u;
+const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]+,\s+[\p{L}.]+\s+\d{1,2}(?:\s*\([^)]*\))?\s*[-–—]\s*/u;
 // "depuis 2016", "since 2019": a duration reaching to now, not the time of an event.
 const SINCE_BEFORE = /(?:since|depuis|from|des)\s+(?:(?:the|le|la|l')\s*)?$/;
 

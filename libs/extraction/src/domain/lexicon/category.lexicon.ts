@@ -62,3 +62,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
     example: 'a visa waiver',
   },
 ];
+
+// A sum of money with nothing else to say what it is for ("une aide de 200 millions d'euros")
+// is financial support.
+export const MONEY = /(?:[$€£]\s?\d[\d.,]*\s*(?:million|billion|bn|m|trillion)?|\b\d[\d.,]*\s*(?:millions?|milliards?|billions?|bn)\s+(?:d'euros|de dollars|euros|dollars|of dollars|in))/;

@@ -77,7 +77,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'fr.commitment.engager',
     language: 'fr',
-    pattern: /\bs'(?:est|sont|etait|etaient)\s+(?:[\w-]+\s+)?engagee?s?\s+(?:[\w-]+\s+)?a\b|\bs'engage(?:nt)?\s+a\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?pris\s+(?:un|des|l'|aucun)\s*engagements?\b|\b(?:ont|sont)\s+(?:[\w-]+\s+)?convenus?\s+de\b|\bse sont (?:[\w-]+\s+)?mis d'accord\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?accepte\s+de\b/,
+    pattern: /\b(?:s'|se )(?:est|sont|etait|etaient)\s+(?:[\w-]+\s+)?engagee?s?\s+(?:[\w-]+\s+)?a\b|\bs'engage(?:nt)?\s+a\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?pris\s+(?:un|des|l'|aucun)\s*engagements?\b|\b(?:ont|sont)\s+(?:[\w-]+\s+)?convenus?\s+de\b|\bse sont (?:[\w-]+\s+)?mis d'accord\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?accepte\s+de\b/,
     confidence: 0.85,
     source: 'PLOVER AGREE en français : « s\'est engagé à », « ont convenu de », « ont accepté de »',
     example: 'Le Japon s\'est engagé mardi à financer un port en Indonésie.',
@@ -106,7 +106,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'fr.commitment.signe-accord',
     language: 'fr',
-    pattern: /\b(?:ont|a)\s+(?:[\w-]+\s+)?(?:signe|paraphe|conclu)\s+(?:[\w-]+\s+){0,4}?(?:un|une|l'|le|la|les|des|leur)\s*"?\s*(?:[\w-]+\s+){0,4}?(?:accords?|traites?|memorandums?|pactes?|contrats?|textes?|protocoles?)\b/,
+    pattern: /\b(?:ont|a)\s+(?:[\w-]+\s+)?(?:signe|paraphe|conclu)\s+(?:[\w-]+\s+){0,4}?(?:(?:un|une|l'|le|la|les|des|leur)\s*)?"?\s*(?:[\w-]+\s+){0,4}?(?:accords?|traites?|memorandums?|pactes?|contrats?|textes?|protocoles?)\b/,
     mutual: true,
     confidence: 0.7,
     source: 'CAMEO 057 en français : « ont signé un accord de … »',

@@ -1,5 +1,5 @@
 import type { CommitmentCategory } from '@dyad/relations';
-import { CATEGORY_LEXICON } from '../lexicon/category.lexicon';
+import { CATEGORY_LEXICON, MONEY } from '../lexicon/category.lexicon';
 
 const PATTERNS = CATEGORY_LEXICON.map((entry) => ({ category: entry.category, pattern: new RegExp(entry.pattern.source, 'g') }));
 
@@ -23,7 +23,7 @@ export function categoriesIn(folded: string, from: number, to: number): Commitme
   const kept: Hit[] = [];
   for (const hit of hits) if (!kept.some((k) => hit.start < k.end && hit.end > k.start)) kept.push(hit);
   kept.sort((a, b) => a.start - b.start);
-  if (kept.length === 0) return [];
+  if (kept.length === 0) return MONEY.test(span) ? ['financial_support'] : [];
   const categories = [kept[0].category];
   let previous = kept[0];
   for (const hit of kept.slice(1)) {

@@ -5,6 +5,7 @@ import type { ArticleAnalysis } from '../analysis/article-analysis';
 import { actingCountries } from '../analysis/article-analysis';
 import { blockingCue } from '../analysis/modality';
 import type { CountryGazetteer } from '../gazetteer/country-gazetteer';
+import { isBackgroundDate, type DateExpression } from '../dates/date-expressions';
 import { fold } from '../text/fold';
 import { MEETING_RULES } from '../lexicon/meeting.lexicon';
 import type { MeetingRule } from '../lexicon/trigger-rule';
@@ -87,6 +88,14 @@ function participantsOf(match: TriggerMatch, countries: readonly CountryCode[]):
     .map((p) => ({ name: p.canonical, ...(p.role ? { role: p.role } : {}), country: p.country }));
 }
 
+// A meeting told without a day in the sentence right after the one that dates it ("… agreed on
+// Thursday … Yoon met Kishida at the prime minister's office").
+function previousDay(analysis: ArticleAnalysis, match: TriggerMatch): DateExpression | null {
+  const previous = analysis.sentences[match.sentence.index - 1];
+  if (!previous) return null;
+  return sentenceDates(analysis, previous).find((d) => d.day !== null && !isBackgroundDate(d, analysis.publishedAt)) ?? null;
+}
+
 export function meetingCandidates(analysis: ArticleAnalysis, gazetteer: CountryGazetteer): Candidate[] {
   const candidates: Candidate[] = [];
   for (const match of findTriggers(analysis, MEETING_RULES)) {
@@ -96,7 +105,7 @@ export function meetingCandidates(analysis: ArticleAnalysis, gazetteer: CountryG
     const { folded, language } = analysis;
     if (blockingCue(folded, language, match.sentence.start, match.sentence.end, match.start, match.end, ['not-a-meeting'])) continue;
     if (!isAsserted(analysis, match)) continue;
-    const date = dateOf(analysis, match) ?? sentenceDates(analysis, match.sentence).find((d) => d.day !== null) ?? null;
+    const date = dateOf(analysis, match) ?? sentenceDates(analysis, match.sentence).find((d) => d.day !== null) ?? previousDay(analysis, match);
     const location = locationOf(analysis, match, gazetteer);
     for (const pair of pairsOf(countries)) {
       candidates.push({

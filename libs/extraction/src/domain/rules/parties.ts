@@ -18,6 +18,8 @@ export function hasSubject(analysis: ArticleAnalysis, match: TriggerMatch): bool
   return match.sentence.actors.some((a) => !a.locative && a.end <= match.start && match.start - a.end <= 3);
 }
 
+const CONJOINED = /^[\s,]*(?:and|et)\s+(?:(?:l'|la|le|les|the)\s*)?$/;
+
 function distinct(actors: readonly ActorMention[]): CountryCode[] {
   return [...new Set(actors.map((a) => a.country))];
 }
@@ -54,10 +56,10 @@ export function partiesOf(analysis: ArticleAnalysis, match: TriggerMatch, mutual
     if (focus && (all.length === 0 || reciprocal)) return bothWays(focus[0], focus[1]);
     if (!mutual && subjects.length === 0) return [];
   }
-  if (subjects.length >= 2) {
-    const first = before.find((a) => a.country === subjects[0]) as ActorMention;
-    const second = before.find((a) => a.country === subjects[1]) as ActorMention;
-    if (/^[\s,]*(?:and|et)\s+(?:l'|la|le|les|the)?\s*$/.test(folded.slice(first.end, second.start))) return bothWays(subjects[0], subjects[1]);
+  // "Kishida and South Korean President Yoon agreed", "la France et l'Allemagne se sont engagées".
+  for (let i = 0; i + 1 < before.length; i++) {
+    const [a, b] = [before[i], before[i + 1]];
+    if (a.country !== b.country && CONJOINED.test(folded.slice(a.end, b.start))) return bothWays(a.country, b.country);
   }
   const promisor = subjects[0];
   if (!promisor) return [];
