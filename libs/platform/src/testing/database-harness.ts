@@ -60,7 +60,7 @@ function source(): Source {
 
 // A socket file alone does not mean a running engine: ask it, with a short timeout, in a child
 // process so that the answer is known while jest collects the suites (synchronously).
-function dockerAnswers(): boolean {
+export function dockerAnswers(): boolean {
   const host = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
   let target: object;
   if (host.startsWith('tcp://')) {

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { loadConfig } from '../config/config.schema';
+import { dockerAnswers } from './database-harness';
 
 // Where Kafka suites find a broker: KAFKA_BROKERS when set (CI, or test/infra/kafka.sh start);
 // else a testcontainers broker when a Docker engine is there; else nowhere, and the suites say
@@ -31,8 +31,7 @@ const inCi = () => process.env.CI === 'true';
 
 function source(): Source {
   if (loadConfig().KAFKA_BROKERS) return 'env';
-  const dockerHost = process.env.DOCKER_HOST;
-  return dockerHost || existsSync('/var/run/docker.sock') ? 'testcontainers' : 'none';
+  return dockerAnswers() ? 'testcontainers' : 'none';
 }
 
 // `describe` for suites that need a broker. The name gets "[kafka]" so that a CI log shows
