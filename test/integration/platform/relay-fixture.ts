@@ -14,10 +14,10 @@ import {
 
 export type RelayLog = Awaited<ReturnType<typeof openRelayLog>>;
 
-// One in-memory PGlite per suite (opening one takes seconds), with a table where consumers
-// leave one row per application: an event applied twice shows as two rows.
-export async function openRelayLog() {
-  const database = await PgliteDatabase.open();
+// One database per suite (opening PGlite takes seconds; in memory by default), with a table
+// where consumers leave one row per application: an event applied twice shows as two rows.
+export async function openRelayLog(open: () => Promise<Database> = () => PgliteDatabase.open()) {
+  const database = await open();
   await runMigrations(database, [platformMigrations]);
   await database.query('create table test_effects (consumer text not null, stream_id text not null, event_id uuid not null)');
   return { database, store: new SqlEventStore(database, { subscribe: { minPollMs: 10, maxPollMs: 200 } }), close: () => database.close() };

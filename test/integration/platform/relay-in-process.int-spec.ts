@@ -1,17 +1,18 @@
-import { InProcessTransport, parseStoredEvent, type TransportMessage } from '@dyad/platform';
+import { InProcessTransport, parseStoredEvent, PgliteDatabase, PostgresDatabase, type Database, type TransportMessage } from '@dyad/platform';
+import { describePostgres } from '@dyad/platform/testing/database-harness';
 import { waitUntil } from '@dyad/platform/testing/wait-until';
 import { killableProcess, openRelayLog, relayScenario, type RelayLog } from './relay-fixture';
 
 // jest applies only the global testTimeout, not the integration project's: set it here.
 jest.setTimeout(60_000);
 
-describe('Outbox relay over the in-process transport [pglite]', () => {
+function relayOverInProcessTransport(open: () => Promise<Database>): void {
   let log: RelayLog;
   let world: ReturnType<typeof relayScenario>;
   let transport: InProcessTransport;
 
   beforeAll(async () => {
-    log = await openRelayLog();
+    log = await openRelayLog(open);
   });
   afterAll(async () => {
     await log?.close();
@@ -109,4 +110,12 @@ describe('Outbox relay over the in-process transport [pglite]', () => {
     expect(new Set(received).size).toBe(30);
     expect(received).toHaveLength(30);
   });
+}
+
+describe('Outbox relay over the in-process transport [pglite]', () => {
+  relayOverInProcessTransport(() => PgliteDatabase.open());
+});
+
+describePostgres('Outbox relay over the in-process transport [postgres]', (database) => {
+  relayOverInProcessTransport(() => PostgresDatabase.connect(database().url));
 });
