@@ -27,7 +27,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'en.commitment.will-provide',
     language: 'en',
-    pattern: /\bwill\s+(?:provide|supply|deliver|send|give|grant|fund|finance|invest|reopen|build|extend|lift|resume|restore)\b/,
+    pattern: /\b(?:will|would)\s+(?:provide|supply|deliver|send|give|grant|fund|finance|invest|reopen|build|extend|lift|resume|restore)\b/,
     needsSubject: true,
     confidence: 0.65,
     source: 'Announced future action stated as fact in official statements ("X will provide Y")',

@@ -36,7 +36,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
     id: 'en.status.broken',
     language: 'en',
     status: 'broken',
-    pattern: /\b(?:broke|breached|violated|reneged on|backed out of|failed to (?:deliver|honou?r|pay|implement))\b/,
+    pattern: /\b(?:(?:broke|breached|violated|reneged on|backed out of)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|treat(?:y|ies)|commitments?|pledges?|promises?|deals?|ceasefire|truce|obligations?)|failed to (?:deliver|honou?r|pay|implement))\b/,
     source: 'Breach verbs: break, breach, violate, renege',
     example: 'China breached its trade commitments to Australia on Monday, Canberra said.',
     nearMiss: 'China broke a swimming record in Australia on Monday.',

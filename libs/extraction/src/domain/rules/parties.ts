@@ -18,6 +18,7 @@ export function hasSubject(analysis: ArticleAnalysis, match: TriggerMatch): bool
   return match.sentence.actors.some((a) => !a.locative && a.end <= match.start && match.start - a.end <= 3);
 }
 
+const TO_BENEFICIARY = /\b(?:to|for|with|a|au|aux|pour|envers|avec)\s+(?:(?:the|la|le|les|l')\s*)?$/;
 const CONJOINED = /^[\s,]*(?:and|et)\s+(?:(?:l'|la|le|les|the)\s*)?$/;
 
 function distinct(actors: readonly ActorMention[]): CountryCode[] {
@@ -57,9 +58,16 @@ export function partiesOf(analysis: ArticleAnalysis, match: TriggerMatch, mutual
     if (!mutual && subjects.length === 0) return [];
   }
   // "Kishida and South Korean President Yoon agreed", "la France et l'Allemagne se sont engagées".
+  // With a third country after the verb, each subject promises to it ("France and Germany
+  // pledged aid to Ukraine").
   for (let i = 0; i + 1 < before.length; i++) {
     const [a, b] = [before[i], before[i + 1]];
-    if (a.country !== b.country && CONJOINED.test(folded.slice(a.end, b.start))) return bothWays(a.country, b.country);
+    if (a.country === b.country || !CONJOINED.test(folded.slice(a.end, b.start))) continue;
+    const third = sentence.actors.find(
+      (x) => x.start >= match.end && x.start < clause.end && x.country !== a.country && x.country !== b.country && TO_BENEFICIARY.test(folded.slice(Math.max(match.end, x.start - 14), x.start)),
+    );
+    if (third) return [a.country, b.country].map((promisor) => ({ promisor, beneficiary: third.country }));
+    return bothWays(a.country, b.country);
   }
   const promisor = subjects[0];
   if (!promisor) return [];

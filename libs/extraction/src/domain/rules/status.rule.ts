@@ -10,7 +10,7 @@ import { dateOf, findTriggers, isAsserted } from './trigger-match';
 export function statusCandidates(analysis: ArticleAnalysis): Candidate[] {
   const candidates: Candidate[] = [];
   for (const match of findTriggers(analysis, STATUS_RULES)) {
-    const after = categoriesIn(analysis.folded, match.end, match.clause.end);
+    const after = categoriesIn(analysis.folded, match.start, match.clause.end);
     const categories = after.length > 0 ? after.slice(0, 1) : categoriesIn(analysis.folded, match.clause.start, match.start).slice(0, 1);
     if (categories.length === 0) continue;
     if (!isAsserted(analysis, match)) continue;

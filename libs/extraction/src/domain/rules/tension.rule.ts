@@ -10,6 +10,8 @@ import { dateOf, findTriggers, isAsserted, type TriggerMatch } from './trigger-m
 // "après le fiasco"): background.
 const GOVERNED_BEFORE = /\b(?:after|following|since|before|apres|avant|depuis|lors)\s+(?:(?:the|a|an|la|le|les|l'|ce|cette)\s*)?(?:[\w-]+\s+)?$/;
 
+const NON_STATE_SUBJECT = /\b(?:protesters|demonstrators|manifestants|opposition|opposants|critics|citizens|residents|activists|militants|students|etudiants|unions|syndicats|crowds?|foule)\b[^,;]{0,40}$/;
+
 interface LocusHint {
   readonly pair: readonly CountryCode[];
   readonly locus: CountryCode;
@@ -60,7 +62,9 @@ export function tensionCandidates(analysis: ArticleAnalysis): Candidate[] {
     if (hinted && side.pair.length === 2) hints.push({ pair: side.pair, locus: hinted });
     else if (hinted) hints.push({ pair: [hinted], locus: hinted });
     if (GOVERNED_BEFORE.test(analysis.folded.slice(Math.max(match.sentence.start, match.start - 40), match.start))) continue;
-    if (rule.scope === 'domestic') {
+    // Protest by people rather than a state ("des manifestants ont dénoncé") is felt at home.
+    const popular = rule.scope === 'bilateral' && NON_STATE_SUBJECT.test(analysis.folded.slice(match.clause.start, match.start));
+    if (rule.scope === 'domestic' || popular) {
       const found = domestic(analysis, match);
       if (!found || !isAsserted(analysis, match)) continue;
       const date = dateOf(analysis, match);
