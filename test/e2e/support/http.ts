@@ -20,6 +20,6 @@ export async function request<Body = any>(
   if (options.contentType) headers['content-type'] = options.contentType;
   const response = await fetch(new URL(path, baseUrl), { method, headers, body });
   const text = await response.text();
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const isJson = (response.headers.get('content-type') ?? '').startsWith('application/json');
   return { status: response.status, headers: response.headers, body: isJson && text ? JSON.parse(text) : text };
 }

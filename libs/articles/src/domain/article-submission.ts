@@ -74,7 +74,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 
 function parsePublishedAt(value: string): Date {
   const instant = ISO_DATE.test(value) ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : null;
-  if (!instant || Number.isNaN(instant.getTime())) {
+  // Date parsing rolls 2025-02-30 over to March: a real day reads back unchanged.
+  const realDay = instant && !Number.isNaN(instant.getTime()) && new Date(`${value.slice(0, 10)}T00:00:00Z`).toISOString().startsWith(value.slice(0, 10));
+  if (!instant || !realDay) {
     throw new ArticleError('ARTICLES.INVALID_PUBLISHED_AT', 'publishedAt must be an ISO 8601 date or date-time', {
       publishedAt: value,
     });
