@@ -2,8 +2,8 @@ import { fold } from '../text/fold';
 
 // A comparison key under which the French and English transliterations of one name meet:
 // Poutine/Putin, al-Charaa/al-Sharaa, al-Shaybani/al-Shaibani, Iermak/Yermak, Oumerov/Umerov,
-// Ioulia/Yulia, Andriï/Andriy, Assad/Asaad. Each step is a French-to-English transliteration
-// habit (ou for u, ch for sh, tch for ch, i for y, doubled letters, a mute final e).
+// Ioulia/Yulia, Andriï/Andriy, Assad/Asaad, ben Salmane/bin Salman. Each step is a French-to-English
+// transliteration habit (ou for u, ch for sh, tch for ch, i for y, doubled letters, a mute final e).
 const cache = new Map<string, string>();
 // Bounded: names repeat across articles, but a long-running process must not grow without end.
 const CACHE_LIMIT = 20_000;
@@ -24,7 +24,7 @@ function computeKey(name: string): string {
     .trim()
     .split(' ')
     .map((word) =>
-      word
+      (word === 'ben' || word === 'ibn' ? 'bin' : word)
         .replace(/tch/g, 'ch')
         .replace(/ch/g, 'sh')
         .replace(/ou/g, 'u')

@@ -2,6 +2,7 @@ import type { CountryCode } from '@dyad/relations';
 import { actorMentions, type ActorMention } from '../actors/actor-mentions';
 import type { AliasTable } from '../actors/alias-table';
 import { findPersons, type PersonMention } from '../actors/person-mentions';
+import { titleReferences } from '../actors/title-references';
 import type { CountryGazetteer } from '../gazetteer/country-gazetteer';
 import type { Language } from '../language/language';
 import { fold } from '../text/fold';
@@ -35,7 +36,8 @@ export function actingCountries(actors: readonly ActorMention[]): CountryCode[] 
 
 function mentionsIn(text: string, folded: string, start: number, end: number, deps: AnalysisDeps, memory: Map<string, PersonMention>) {
   const countries = deps.gazetteer.find(text, folded, start, end);
-  const persons = findPersons(text, folded, start, end, countries, deps.aliases, memory);
+  const named = findPersons(text, folded, start, end, countries, deps.aliases, memory);
+  const persons = [...named, ...titleReferences(text, folded, countries, named, memory)].sort((a, b) => a.start - b.start);
   return { actors: actorMentions(text, folded, countries, persons), persons };
 }
 
