@@ -42,6 +42,15 @@ export const MEETING_RULES: readonly MeetingRule[] = [
     nearMiss: 'India welcomed the decision announced by Japan on Monday.',
   },
   {
+    id: 'en.meeting.visited',
+    language: 'en',
+    pattern: /\b(?:visited|paid (?:a|an) (?:[\w-]+\s+)?visit to|on (?:a|an) (?:[\w-]+\s+)?visit to)\b/,
+    frame: 'destination',
+    source: 'CAMEO 042 "make a visit": a leader visiting a country or its capital meets its government',
+    example: 'Turkish President Recep Tayyip Erdogan visited Athens on Thursday.',
+    nearMiss: 'Turkish President Recep Tayyip Erdogan visited a factory in Izmir on Thursday.',
+  },
+  {
     id: 'en.meeting.nominal',
     language: 'en',
     pattern: /\b(?:meeting|summit|talks|encounter)\b(?<!\b(?:of|for|after|following|since|before|during|another|next|upcoming|planned|proposed|possible|future|new)\s(?:the\s|a\s|an\s|their\s|its\s)?\w+)(?=[^.;]{0,140}\b(?:ended|took place|was held|were held|lasted|focused|collapsed|broke up|concluded|produced|yielded|went ahead|opened|began|covered|centred|centered)\b)/,
@@ -95,6 +104,15 @@ export const MEETING_RULES: readonly MeetingRule[] = [
     source: 'Passif de l\'accueil officiel : « a été accueilli par Y »',
     example: 'Le Premier ministre japonais a été accueilli lundi à Séoul par le président sud-coréen.',
     nearMiss: 'Le Premier ministre japonais a été accueilli lundi à Séoul par une foule de curieux.',
+  },
+  {
+    id: 'fr.meeting.visite',
+    language: 'fr',
+    pattern: /\bs'(?:est|sont|etait|etaient)\s+(?:[\w-]+\s+)?rendue?s?\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?(?:visite|effectue une visite)\b|\ben visite (?:officielle |d'etat )?(?=a|au|aux|en)/,
+    frame: 'destination',
+    source: 'CAMEO 042 en français : « s\'est rendu à Séoul », « en visite officielle à »',
+    example: 'Le Premier ministre japonais s\'est rendu dimanche à Séoul.',
+    nearMiss: 'Le Premier ministre japonais s\'est rendu dimanche dans une usine de Nagoya.',
   },
   {
     id: 'fr.meeting.nominal',

@@ -152,7 +152,7 @@ export const MODALITY_RULES: readonly ModalityRule[] = [
     language: 'en',
     kind: 'not-a-meeting',
     scope: 'clause',
-    pattern: /\b(?:by phone|phone call|telephone|telephoned|phoned|video call|videoconference|video link|summon\w*|invited|invitation|expected to|will meet|to meet|arrived to take up|took up (?:his|her) post)\b/,
+    pattern: /\b(?:by phone|phone call|telephone|telephoned|phoned|video call|videoconference|video link|summon\w*|invited|invitation|expected to|will meet|to meet|take up (?:his|her|the) (?:post|duties)|took up (?:his|her) post|present(?:ed|s)? (?:his|her) credentials)\b/,
     source: 'Corpus convention: calls, summonses, invitations and arrivals at a post are not meetings',
     example: 'French President Emmanuel Macron spoke with German Chancellor Olaf Scholz by phone and they met virtually on Tuesday.',
     nearMiss: 'French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Tuesday.',

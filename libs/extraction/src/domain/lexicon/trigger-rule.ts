@@ -16,7 +16,8 @@ export interface TriggerRule {
 // How a meeting trigger finds who met: any two acting countries in the sentence; an object right
 // after the verb ("met X", "a reçu X"); an agent after "par"/"by" ("accueilli par X"); or two named
 // signatories of different countries.
-export type MeetingFrame = 'participants' | 'object' | 'agent' | 'signatories';
+// A visit names its destination instead: "visited Athens", "s'est rendu à Séoul".
+export type MeetingFrame = 'participants' | 'object' | 'agent' | 'signatories' | 'destination';
 
 export interface MeetingRule extends TriggerRule {
   readonly frame: MeetingFrame;

@@ -28,7 +28,7 @@ function pairsOf(countries: readonly CountryCode[]): [CountryCode, CountryCode][
 // Words that may separate a verb of hosting from its object: articles, possessives, weekdays,
 // a place ("a reçu lundi à Séoul le Premier ministre japonais"). Titles are removed beforehand.
 const OBJECT_GAP = new Set(
-  ('the a an his her its their on in at to visiting counterpart le la les l un une son sa ses leur au aux en de du des d of s ' +
+  ('the a an his her its their on in at to visiting counterpart le la les l un une son sa ses leur au aux en de du des d of s dans officielle official state etat ' +
     'monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche').split(' '),
 );
 
@@ -51,6 +51,12 @@ function meetingCountries(analysis: ArticleAnalysis, match: TriggerMatch<Meeting
     const signatories = [...new Set(sentence.persons.filter((p) => p.country).map((p) => p.country as CountryCode))];
     if (signatories.length >= 2) return signatories;
     return SIGNATORY_PAIR.test(text) && focus ? [...focus] : [];
+  }
+  if (rule.frame === 'destination') {
+    const visitor = acting.filter((a) => a.end <= match.start && a.start >= match.clause.start).map((a) => a.country)[0];
+    const place = sentence.actors.find((a) => a.start >= match.end);
+    if (!visitor || !place || place.country === visitor || !adjacent(analysis, [], match.end, place.start)) return [];
+    return [visitor, place.country];
   }
   if (rule.frame === 'object' || rule.frame === 'agent') {
     const from = rule.frame === 'agent' ? analysis.folded.indexOf(' par ', match.end) + ' par '.length : match.end;
