@@ -15,7 +15,7 @@ export interface ActorMention {
 
 // Locative prepositions (with an optional article) just before a mention. "à" is checked on the
 // original text because it folds to "a", the French "has".
-const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|at|inside|near|from|en|au|aux|dans|vers|pres de|sur le sol)\s+(?:(?:the|le|la|les|l')\s*)?$/u;
+const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|at|inside|near|en|au|aux|dans|vers|pres de|sur le sol)\s+(?:(?:the|le|la|les|l')\s*)?$/u;
 const FRENCH_A = /(?:^|[^\p{L}])[àÀ]\s+(?:(?:la|le|les|l['’])\s*)?$/u;
 // "the Chinese capital", "la capitale saoudienne": a demonym qualifying a place.
 const PLACE_AFTER = /^\s*(?:capital|capitale|region|region|soil|sol|territory|territoire|city|ville|port|coast|cote|border|frontiere)\b/;

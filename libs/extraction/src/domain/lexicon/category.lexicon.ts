@@ -13,7 +13,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'security',
-    pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|armed (?:attack|aggression)|agression armee|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme)\b/,
+    pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|armed (?:attack|aggression)|agression armee|attaques? armees?|defen[cs]e commitments?|engagement de defense|defendre|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme)\b/,
     example: 'put back into force a security cooperation agreement',
   },
   {
@@ -53,7 +53,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'diplomatic_support',
-    pattern: /\b(?:diplomatic (?:relations|ties)|relations diplomatiques|embass(?:y|ies)|ambassades?|ambassadors?|ambassadeurs?|consulates?|consulats?|missions? diplomatiques?|(?:re-?establish|restor)\w* (?:diplomatic )?(?:relations|ties)|retabli\w* (?:leurs |les |des )?(?:relations|liens)|normali[sz]\w* (?:relations|ties|des relations)|representations?|missions|recognition|reconnaissance)\b/,
+    pattern: /\b(?:diplomatic (?:relations|ties)|relations diplomatiques|embass(?:y|ies)|ambassades?|ambassadors?|ambassadeurs?|consulates?|consulats?|missions? diplomatiques?|(?:re-?establish|restor)\w* (?:diplomatic )?(?:relations|ties)|retabli\w* (?:leurs |les |des )?(?:relations|liens)|normali[sz]\w* (?:relations|ties|des relations)|representations?|missions|recognition|reconnaissance|(?:soutien|soutenir|support(?:ing)?|back(?:ing)?) (?:a |au |a la |le |la |the |its |their |son |sa )?(?:plan|position|candidature|candidacy|bid|claim|souverainete|sovereignty|territorial integrity|integrite territoriale))\b/,
     example: 're-establish diplomatic relations and reopen their embassies',
   },
   {

@@ -106,7 +106,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'fr.commitment.signe-accord',
     language: 'fr',
-    pattern: /\b(?:ont|a)\s+(?:[\w-]+\s+)?(?:signe|paraphe|conclu)\s+(?:[\w-]+\s+){0,4}?(?:(?:un|une|l'|le|la|les|des|leur)\s*)?"?\s*(?:[\w-]+\s+){0,4}?(?:accords?|traites?|memorandums?|pactes?|contrats?|textes?|protocoles?)\b/,
+    pattern: /\b(?:ont|a)\s+(?:[\w-]+\s+)?(?:signe|paraphe|conclu)\s+[^.;]{0,50}?\b(?:accords?|traites?|memorandums?|pactes?|contrats?|textes?|protocoles?)\b/,
     mutual: true,
     confidence: 0.7,
     source: 'CAMEO 057 en français : « ont signé un accord de … »',

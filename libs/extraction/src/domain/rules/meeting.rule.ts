@@ -41,6 +41,12 @@ function adjacent(analysis: ArticleAnalysis, actors: readonly ActorMention[], fr
   return words.every((word) => OBJECT_GAP.has(word));
 }
 
+function hostPlace(analysis: ArticleAnalysis, match: TriggerMatch, visitor: CountryCode | undefined): CountryCode | undefined {
+  const previous = analysis.sentences[match.sentence.index - 1];
+  const places = [...(previous?.actors ?? []), ...match.sentence.actors].filter((a) => a.locative && a.country !== visitor);
+  return places[places.length - 1]?.country;
+}
+
 function meetingCountries(analysis: ArticleAnalysis, match: TriggerMatch<MeetingRule>): CountryCode[] {
   const { sentence, rule } = match;
   const acting = sentence.actors.filter((a) => !a.locative);
@@ -62,9 +68,14 @@ function meetingCountries(analysis: ArticleAnalysis, match: TriggerMatch<Meeting
     const from = rule.frame === 'agent' ? analysis.folded.indexOf(' par ', match.end) + ' par '.length : match.end;
     const before = acting.filter((a) => a.end <= match.start).map((a) => a.country);
     const object = acting.find((a) => a.start >= from);
-    if (!object || !adjacent(analysis, sentence.actors, from, object.start)) return [];
-    const countries = [...new Set([...before.slice(-1), object.country])];
-    return countries.length === 2 ? countries : [];
+    if (object && adjacent(analysis, sentence.actors, from, object.start)) {
+      const countries = [...new Set([...before.slice(-1), object.country])];
+      return countries.length === 2 ? countries : [];
+    }
+    // A host named without a country ("accueilli par le roi Mohammed VI") is of the place visited.
+    const host = sentence.persons.find((p) => p.start >= from && !p.country && adjacent(analysis, sentence.actors, from, p.start));
+    const place = host && hostPlace(analysis, match, before.slice(-1)[0]);
+    return host && place && before.length > 0 ? [before[before.length - 1], place] : [];
   }
   const countries = actingCountries(acting);
   if (countries.length >= 2) return countries;
