@@ -1,11 +1,13 @@
 import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { loadConfig } from '@dyad/platform/config/config.schema';
-import type { ContenderFactory } from './contender';
+import type { Contender, ContenderFactory } from './contender';
 import { dyadContender } from './dyad.contender';
 import { emmettContender } from './emmett.contender';
 import { rawContender } from './raw.contender';
-import { approximateEventBytes, BATCH_SIZE, STREAMS, TOTAL_EVENTS, WRITERS, writerQueues } from './workload';
+import { approximateEventBytes, BATCH_SIZE, ROUNDS, STREAMS, TOTAL_EVENTS, WRITERS, writerQueues } from './workload';
+
+const READ_PASSES = 3;
 
 // `npm run bench:store`: Dyad's store, Emmett and raw PostgreSQL side by side on the PostgreSQL
 // at DATABASE_URL, each in a fresh database of its own that is dropped afterwards.
@@ -23,59 +25,97 @@ async function main(): Promise<void> {
   const queues = writerQueues();
   const version = await withAdmin(serverUrl, async (admin) => (await admin.query('show server_version')).rows[0].server_version);
   console.log(`PostgreSQL ${version}; ${cpus().length} cores; ${TOTAL_EVENTS} events (~${approximateEventBytes(queues[0][0].events[0])} bytes of JSON each)`);
-  console.log(`${STREAMS} streams, batches of ${BATCH_SIZE} to one stream with the expected version, ${WRITERS} concurrent writers\n`);
-  const results: Record<string, Figures> = {};
+  console.log(`${STREAMS} streams, batches of ${BATCH_SIZE} to one stream with the expected version, ${WRITERS} concurrent writers`);
+  console.log(`appends in ${ROUNDS} interleaved rounds, full reads ${READ_PASSES} times each (median), so that load from other processes falls on all alike\n`);
   // `npm run bench:store -- dyad raw` runs only those.
   const chosen = process.argv.slice(2);
-  const contenders = [dyadContender, emmettContender, rawContender].filter((factory) => chosen.length === 0 || chosen.includes(factory.name));
-  for (const contender of contenders) {
-    results[contender.name] = await measure(serverUrl, contender, queues);
-    const figures = results[contender.name];
-    console.log(`${contender.name}: append ${figures.appendSeconds.toFixed(2)} s, read ${figures.readSeconds.toFixed(2)} s`);
+  const factories = [dyadContender, emmettContender, rawContender].filter((factory) => chosen.length === 0 || chosen.includes(factory.name));
+  const opened: Opened[] = [];
+  try {
+    for (const factory of factories) opened.push(await openFresh(serverUrl, factory));
+    const appendSeconds = new Map<string, number>(factories.map((factory) => [factory.name, 0]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const { factory, contender } of rotate(opened, round)) {
+        const start = process.hrtime.bigint();
+        await Promise.all(queues.map(async (queue) => {
+          for (const batch of roundOf(queue, round)) await contender.append(batch);
+        }));
+        appendSeconds.set(factory.name, (appendSeconds.get(factory.name) ?? 0) + seconds(start));
+      }
+    }
+    const readSeconds = new Map<string, number[]>(factories.map((factory) => [factory.name, []]));
+    for (let pass = 0; pass < READ_PASSES; pass += 1) {
+      for (const { factory, contender } of rotate(opened, pass)) {
+        const start = process.hrtime.bigint();
+        const read = await contender.readAll();
+        readSeconds.get(factory.name)?.push(seconds(start));
+        // Not a failure of the run: a store that pages by position alone can step over events
+        // that commit late, or read some twice; the shortfall is printed and the figure kept.
+        if (read !== TOTAL_EVENTS && pass === 0) console.log(`${factory.name}: the full read returned ${read} of ${TOTAL_EVENTS} events`);
+      }
+    }
+    const results: Record<string, Figures> = {};
+    for (const factory of factories) {
+      const append = appendSeconds.get(factory.name) as number;
+      const read = median(readSeconds.get(factory.name) as number[]);
+      results[factory.name] = {
+        appendPerSec: Math.round(TOTAL_EVENTS / append),
+        readPerSec: Math.round(TOTAL_EVENTS / read),
+        appendSeconds: append,
+        readSeconds: read,
+      };
+    }
+    printTable(results, factories);
+    const { dyad, emmett, raw } = results;
+    if (dyad && emmett && raw) {
+      console.log(`\ndyad/emmett append ${(dyad.appendPerSec / emmett.appendPerSec).toFixed(2)}x, dyad/raw append ${(dyad.appendPerSec / raw.appendPerSec).toFixed(2)}x`);
+    }
+    const line = Object.fromEntries(
+      Object.entries(results).map(([name, figures]) => [name, { appendPerSec: figures.appendPerSec, readPerSec: figures.readPerSec }]),
+    );
+    console.log(JSON.stringify(line));
+  } finally {
+    for (const { contender, drop } of opened) {
+      await contender.close().catch(() => undefined);
+      await drop();
+    }
   }
-  console.log('');
-  printTable(results, contenders);
-  const { dyad, emmett, raw } = results;
-  if (dyad && emmett && raw) {
-    console.log(`\ndyad/emmett append ${(dyad.appendPerSec / emmett.appendPerSec).toFixed(2)}x, dyad/raw append ${(dyad.appendPerSec / raw.appendPerSec).toFixed(2)}x`);
-  }
-  const line = Object.fromEntries(
-    Object.entries(results).map(([name, figures]) => [name, { appendPerSec: figures.appendPerSec, readPerSec: figures.readPerSec }]),
-  );
-  console.log(JSON.stringify(line));
 }
 
-async function measure(serverUrl: string, factory: ContenderFactory, queues: ReturnType<typeof writerQueues>): Promise<Figures> {
+interface Opened {
+  readonly factory: ContenderFactory;
+  readonly contender: Contender;
+  drop(): Promise<void>;
+}
+
+async function openFresh(serverUrl: string, factory: ContenderFactory): Promise<Opened> {
   const name = `dyad_bench_${factory.name}_${Date.now()}`;
   await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
+  const drop = () => withAdmin(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
-    const contender = await factory.open(url.toString());
-    try {
-      const appendStart = process.hrtime.bigint();
-      await Promise.all(queues.map(async (queue) => {
-        for (const batch of queue) await contender.append(batch);
-      }));
-      const appendSeconds = seconds(appendStart);
-      const readStart = process.hrtime.bigint();
-      const read = await contender.readAll();
-      const readSeconds = seconds(readStart);
-      // Not a failure of the run: a store that pages by position alone can step over events
-      // that commit late; the figure is kept and the shortfall printed.
-      if (read !== TOTAL_EVENTS) console.log(`${factory.name}: the full read returned ${read} of ${TOTAL_EVENTS} events`);
-      return {
-        appendPerSec: Math.round(TOTAL_EVENTS / appendSeconds),
-        readPerSec: Math.round(read / readSeconds),
-        appendSeconds,
-        readSeconds,
-      };
-    } finally {
-      await contender.close();
-    }
-  } finally {
-    await withAdmin(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+    return { factory, contender: await factory.open(url.toString()), drop };
+  } catch (error) {
+    await drop();
+    throw error;
   }
+}
+
+// Each writer's queue holds its batches round after round, the same number in each round.
+function roundOf<T>(queue: readonly T[], round: number): readonly T[] {
+  const perRound = queue.length / ROUNDS;
+  return queue.slice(round * perRound, (round + 1) * perRound);
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function printTable(results: Record<string, Figures>, factories: ContenderFactory[]): void {

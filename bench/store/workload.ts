@@ -7,6 +7,8 @@ export const EVENTS_PER_STREAM = 100;
 export const BATCH_SIZE = 10;
 export const WRITERS = 4;
 export const TOTAL_EVENTS = STREAMS * EVENTS_PER_STREAM;
+// A round appends one batch to every stream.
+export const ROUNDS = EVENTS_PER_STREAM / BATCH_SIZE;
 
 export interface BenchEvent {
   readonly eventId: string;
@@ -52,7 +54,7 @@ function event(stream: number, position: number): BenchEvent {
 // rounds: no writer ever expects a version another one moved.
 export function writerQueues(): Batch[][] {
   const queues: Batch[][] = Array.from({ length: WRITERS }, () => []);
-  for (let round = 0; round < EVENTS_PER_STREAM / BATCH_SIZE; round += 1) {
+  for (let round = 0; round < ROUNDS; round += 1) {
     for (let stream = 0; stream < STREAMS; stream += 1) {
       const first = round * BATCH_SIZE;
       queues[stream % WRITERS].push({

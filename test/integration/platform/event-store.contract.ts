@@ -22,11 +22,14 @@ export function eventStoreContract(open: () => Promise<Database>): void {
   let database: Database;
   let store: EventStore;
 
+  // Generous: the machines that run this are shared, and PGlite takes seconds to start.
+  jest.setTimeout(60_000);
+
   beforeAll(async () => {
     database = await open();
     await runMigrations(database, [platformMigrations]);
     store = new SqlEventStore(database, { subscribe: { minPollMs: 10, maxPollMs: 200 } });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await database?.close();

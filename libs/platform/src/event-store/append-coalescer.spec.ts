@@ -31,13 +31,38 @@ describe('AppendCoalescer', () => {
   it('should merge the appends that arrive while one is written when their streams differ', async () => {
     const merged = fakeWriter();
     const alone = fakeWriter();
-    const coalescer = new AppendCoalescer(merged.write, alone.write);
+    const coalescer = new AppendCoalescer(merged.write, alone.write, { maxInFlight: 1 });
     const results = await Promise.all(['a', 'b', 'c', 'd'].map((stream) => coalescer.append(append(stream, 2))));
     expect(alone.calls.map((plan) => plan.streams.map((stream) => stream.streamId))).toEqual([['a']]);
     expect(merged.calls.map((plan) => plan.streams.map((stream) => stream.streamId))).toEqual([['b', 'c', 'd']]);
     expect(merged.calls[0].events.map((event) => event.streamIndex)).toEqual([1, 1, 2, 2, 3, 3]);
     expect(results.map((result) => result.streams.map((stream) => stream.streamId))).toEqual([['a'], ['b'], ['c'], ['d']]);
     expect(results[2].events.map((event) => event.streamId)).toEqual(['c', 'c']);
+  });
+
+  it('should keep two statements in flight by default when appends keep coming', async () => {
+    const merged = fakeWriter();
+    const alone = fakeWriter();
+    const coalescer = new AppendCoalescer(merged.write, alone.write);
+    await Promise.all(['a', 'b', 'c', 'd'].map((stream) => coalescer.append(append(stream))));
+    expect(alone.calls.map((plan) => plan.streams[0].streamId)).toEqual(['a', 'b']);
+    expect(merged.calls.map((plan) => plan.streams.map((stream) => stream.streamId))).toEqual([['c', 'd']]);
+  });
+
+  it('should write appends to one stream one after the other, in arrival order, when they arrive together', async () => {
+    const order: string[] = [];
+    const merged = fakeWriter();
+    const alone = fakeWriter();
+    const record = (write: typeof alone.write) => async (plan: AppendPlan) => {
+      order.push(`start ${plan.events.map((event) => event.type).join(',')}`);
+      const result = await write(plan);
+      order.push(`end ${plan.events.map((event) => event.type).join(',')}`);
+      return result;
+    };
+    const coalescer = new AppendCoalescer(record(merged.write), record(alone.write));
+    const typed = (type: string) => planAppend([{ streamId: 's', expectedVersion: 'any', events: [{ type, data: {} }] }]);
+    await Promise.all(['first', 'second', 'third'].map((type) => coalescer.append(typed(type))));
+    expect(order).toEqual(['start first', 'end first', 'start second', 'end second', 'start third', 'end third']);
   });
 
   it('should never put two appends to one stream in the same statement when they arrive together', async () => {
@@ -53,7 +78,7 @@ describe('AppendCoalescer', () => {
   it('should write each append alone and answer each when a merged statement fails', async () => {
     const merged = fakeWriter(() => true);
     const alone = fakeWriter((plan) => plan.streams[0].streamId === 'c');
-    const coalescer = new AppendCoalescer(merged.write, alone.write);
+    const coalescer = new AppendCoalescer(merged.write, alone.write, { maxInFlight: 1 });
     const outcomes = await Promise.allSettled(['a', 'b', 'c', 'd'].map((stream) => coalescer.append(append(stream))));
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
@@ -63,7 +88,7 @@ describe('AppendCoalescer', () => {
   it('should cap the events of one statement when many appends wait', async () => {
     const merged = fakeWriter();
     const alone = fakeWriter();
-    const coalescer = new AppendCoalescer(merged.write, alone.write, { maxEventsPerStatement: 4 });
+    const coalescer = new AppendCoalescer(merged.write, alone.write, { maxInFlight: 1, maxEventsPerStatement: 4 });
     await Promise.all(['a', 'b', 'c', 'd', 'e'].map((stream) => coalescer.append(append(stream, 2))));
     expect(merged.calls.map((plan) => plan.events.length)).toEqual([4, 4]);
   });

@@ -62,61 +62,63 @@ appended as (
   cross join (select count(*) from created) as created_first
   cross join (select count(*) from bumped) as bumped_first
   where c.ok
+  -- Positions are drawn as rows are inserted, in this order: the n-th smallest is the n-th event.
   order by e.n
-  returning global_position, transaction_id, event_id, stream_position, recorded_at, valid_at
+  returning global_position, transaction_id
 ),
 notified as (
   select pg_notify('${EVENTS_CHANNEL}', '') from checked where ok and $11::int > 0
 )
-select c.ok, c.versions, a.*
-from checked c left join appended a on true left join notified on true`;
+select c.ok, c.versions, c.recorded_at,
+       (select transaction_id from appended limit 1) as transaction_id,
+       (select array_agg(global_position::text order by global_position) from appended) as positions
+from checked c left join notified on true`;
 
+// One row whatever the size of the append: what the caller does not already know.
 interface AppendRow {
   ok: boolean;
-  versions: number[];
-  global_position: bigint | null;
+  versions: number[] | null;
+  recorded_at: Date;
   transaction_id: bigint | null;
-  event_id: string | null;
-  stream_position: number | null;
-  recorded_at: Date | null;
-  valid_at: Date | null;
+  positions: string[] | null;
 }
 
 // Writes the planned events, or throws a ConcurrencyError having written nothing.
 export async function appendEvents(executor: SqlExecutor, plan: AppendPlan): Promise<AppendResult> {
-  const { rows } = await executor.query<AppendRow>(APPEND_SQL, [
-    plan.streams.map((stream) => stream.streamId),
-    plan.streams.map((stream) => expectedAsNumber(stream.expectedVersion)),
-    plan.streams.map((stream) => stream.added),
-    plan.events.map((event) => event.eventId),
-    plan.events.map((event) => event.streamIndex),
-    plan.events.map((event) => event.ordinal),
-    plan.events.map((event) => event.type),
-    plan.events.map((event) => JSON.stringify(event.data ?? null)),
-    plan.events.map((event) => JSON.stringify(event.metadata)),
-    plan.events.map((event) => event.validAt?.toISOString() ?? null),
-    plan.events.length,
-  ], { name: 'dyad_append_events' });
-  const [{ ok, versions }] = rows;
-  if (!ok) throw conflictOf(plan, versions);
-  const written = new Map(rows.filter((row) => row.event_id).map((row) => [row.event_id as string, row]));
-  const events: StoredEvent[] = plan.events.map((event) => {
-    const row = written.get(event.eventId) as AppendRow;
-    return {
-      eventId: event.eventId,
-      streamId: event.streamId,
-      streamPosition: row.stream_position as number,
-      globalPosition: row.global_position as bigint,
-      transactionId: row.transaction_id as bigint,
-      type: event.type,
-      data: event.data,
-      metadata: event.metadata,
-      recordedAt: row.recorded_at as Date,
-      validAt: row.valid_at as Date,
-    };
-  });
+  const { rows } = await executor.query<AppendRow>(
+    APPEND_SQL,
+    [
+      plan.streams.map((stream) => stream.streamId),
+      plan.streams.map((stream) => expectedAsNumber(stream.expectedVersion)),
+      plan.streams.map((stream) => stream.added),
+      plan.events.map((event) => event.eventId),
+      plan.events.map((event) => event.streamIndex),
+      plan.events.map((event) => event.ordinal),
+      plan.events.map((event) => event.type),
+      plan.events.map((event) => JSON.stringify(event.data ?? null)),
+      plan.events.map((event) => JSON.stringify(event.metadata)),
+      plan.events.map((event) => event.validAt?.toISOString() ?? null),
+      plan.events.length,
+    ],
+    { name: 'dyad_append_events' },
+  );
+  const [{ ok, versions, recorded_at: recordedAt, transaction_id: transactionId, positions }] = rows;
+  const before = versions ?? [];
+  if (!ok) throw conflictOf(plan, before);
+  const events: StoredEvent[] = plan.events.map((event, index) => ({
+    eventId: event.eventId,
+    streamId: event.streamId,
+    streamPosition: before[event.streamIndex - 1] + event.ordinal,
+    globalPosition: BigInt((positions as string[])[index]),
+    transactionId: transactionId as bigint,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt,
+    validAt: event.validAt ?? recordedAt,
+  }));
   return {
-    streams: plan.streams.map((stream, index) => ({ streamId: stream.streamId, nextVersion: versions[index] + stream.added })),
+    streams: plan.streams.map((stream, index) => ({ streamId: stream.streamId, nextVersion: before[index] + stream.added })),
     events,
     lastCheckpoint: lastCheckpointOf(events),
     alreadyAppended: false,
