@@ -1,4 +1,4 @@
-import { compile, type ModalityKind, type ModalityRule } from '../lexicon/trigger-rule';
+import type { ModalityKind, ModalityRule } from '../lexicon/trigger-rule';
 import { MODALITY_RULES } from '../lexicon/modality.lexicon';
 import type { Language } from '../language/language';
 
@@ -40,4 +40,3 @@ export function blockingCue(
 }
 
 export const ASSERTION_BLOCKERS: readonly ModalityKind[] = ['negation', 'speculation', 'condition', 'question', 'background'];
-export { compile };

@@ -5,61 +5,72 @@ import type { CommitmentCategory } from '@dyad/relations';
 // diplomatic_support; mutual defence and counter-terrorism are security; arms, training and
 // intelligence are military_cooperation; migration and visas are other). Listed from the most
 // specific: a longer match wins over a shorter one it overlaps ("bases militaires" over "militaire").
-export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory; readonly pattern: RegExp; readonly example: string }[] = [
+export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory; readonly pattern: RegExp; readonly example: string; readonly nearMiss: string }[] = [
   {
     category: 'military_basing',
     pattern: /\b(?:military bases?|naval bases?|air bases?|airbases?|bases? militaires?|bases? navales?|bases? aeriennes?|basing rights|stationing of troops|stationnement de troupes)\b/,
     example: 'maintain its military bases in Syria',
+    nearMiss: 'maintain its military cooperation with Syria',
   },
   {
     category: 'security',
     pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|armed (?:attack|aggression)|agression armee|attaques? armees?|defen[cs]e commitments?|engagement de defense|defendre|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme)\b/,
     example: 'put back into force a security cooperation agreement',
+    nearMiss: 'a trade agreement signed in Riyadh',
   },
   {
     category: 'military_cooperation',
     pattern: /\b(?:military (?:aid|assistance|support|cooperation|equipment|training|hardware|supplies)|arms|weapons?|munitions?|ammunition|missiles?|air defen[cs]e|fighter jets?|tanks|drones|intelligence(?:[- ]sharing)?|renseignements?|armes?|armements?|assistance militaire|aide militaire|soutien militaire|cooperation militaire|militaro-technique|military-technical|defense antiaerienne|formation militaire|troops|troupes)\b/,
     example: 'resume its military assistance to Ukraine',
+    nearMiss: 'a trade agreement on cars',
   },
   {
     category: 'investment',
     pattern: /\b(?:invest\w*|capital|capitaux|fonds|funds?|co-?invest\w*|joint ventures?|coentreprises?)\b/,
     example: 'promised investments',
+    nearMiss: 'humanitarian aid for refugees',
   },
   {
     category: 'financial_support',
     pattern: /\b(?:financial (?:support|aid|assistance)|soutien financier|aide financiere|aide budgetaire|loans?|prets?|credit lines?|lignes? de credit|budget(?:ary)? support|appui budgetaire|grants?|debt relief|allegement de (?:la )?dette|financement|financing)\b/,
     example: 'a financial support package',
+    nearMiss: 'a new railway line',
   },
   {
     category: 'energy',
     pattern: /\b(?:energy|energie|energetiques?|gas|gaz|oil|petrole|pipelines?|gazoducs?|oleoducs?|nuclear (?:power|plant|reactor)s?|centrales?|electricity|electricite|lng|gnl|hydrocarbures?)\b/,
     example: 'gas supplies',
+    nearMiss: 'a visa waiver for students',
   },
   {
     category: 'trade',
     pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|customs|douan\w+|markets?|marches? (?:interieur|interieurs|agricoles?)|acces au marche)\b/,
     example: 'a trade agreement',
+    nearMiss: 'a mutual-defence clause',
   },
   {
     category: 'humanitarian_aid',
     pattern: /\b(?:humanitarian|humanitaire|food aid|aide alimentaire|medical aid|aide medicale|relief supplies|refugees?|refugies?)\b/,
     example: 'humanitarian aid',
+    nearMiss: 'military training for officers',
   },
   {
     category: 'infrastructure',
     pattern: /\b(?:infrastructures?|railways?|rail lines?|railway line|chemin de fer|ferroviaires?|roads?|bridges?|ponts?|ports?|airports?|aeroports?|dams?|barrages?|telecommunications?)\b/,
     example: 'a joint railway line',
+    nearMiss: 'budgetary support',
   },
   {
     category: 'diplomatic_support',
     pattern: /\b(?:diplomatic (?:relations|ties)|relations diplomatiques|embass(?:y|ies)|ambassades?|ambassadors?|ambassadeurs?|consulates?|consulats?|missions? diplomatiques?|(?:re-?establish|restor)\w* (?:diplomatic )?(?:relations|ties)|retabli\w* (?:leurs |les |des )?(?:relations|liens)|normali[sz]\w* (?:relations|ties|des relations)|representations?|missions|recognition|reconnaissance|(?:soutien|soutenir|support(?:ing)?|back(?:ing)?) (?:a |au |a la |le |la |the |its |their |son |sa )?(?:plan|position|candidature|candidacy|bid|claim|souverainete|sovereignty|territorial integrity|integrite territoriale))\b/,
     example: 're-establish diplomatic relations and reopen their embassies',
+    nearMiss: 'gas supplies for the winter',
   },
   {
     category: 'other',
     pattern: /\b(?:migration|migrants?|readmission|visas?|visa waiver|exemption de visa|asylum|asile|border control|controle des frontieres)\b/,
     example: 'a visa waiver',
+    nearMiss: 'reopen their embassies',
   },
 ];
 

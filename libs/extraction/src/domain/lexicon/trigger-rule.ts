@@ -65,7 +65,3 @@ export interface ModalityRule extends TriggerRule {
   readonly kind: ModalityKind;
   readonly scope: 'before' | 'after' | 'clause';
 }
-
-export function compile(pattern: RegExp): RegExp {
-  return new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-}

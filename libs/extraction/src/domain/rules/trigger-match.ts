@@ -98,7 +98,3 @@ export function isAsserted(analysis: ArticleAnalysis, match: TriggerMatch, kinds
   const date = dateOf(analysis, match);
   return !(date && isBackgroundDate(date, analysis.publishedAt));
 }
-
-export function dayOf(date: DateExpression | null): string | null {
-  return date?.day ?? null;
-}
