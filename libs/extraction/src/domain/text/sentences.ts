@@ -21,11 +21,23 @@ function segmenter(language: string): Intl.Segmenter {
   return found;
 }
 
+// Segmented paragraph by paragraph: a sentence never spans a line break, and the segmenter slows
+// down badly on very long strings.
+function* segments(text: string, language: string): Generator<{ start: number; end: number }> {
+  let from = 0;
+  while (from < text.length) {
+    const newline = text.indexOf('\n', from);
+    const to = newline === -1 ? text.length : newline + 1;
+    for (const segment of segmenter(language).segment(text.slice(from, to))) {
+      yield { start: from + segment.index, end: from + segment.index + segment.segment.length };
+    }
+    from = to;
+  }
+}
+
 export function splitSentences(text: string, language: string): Sentence[] {
   const pieces: { start: number; end: number }[] = [];
-  for (const segment of segmenter(language).segment(text)) {
-    const start = segment.index;
-    const end = start + segment.segment.length;
+  for (const { start, end } of segments(text, language)) {
     const previous = pieces[pieces.length - 1];
     if (previous && !text.slice(previous.start, previous.end).includes('\n') && ABBREVIATION_BEFORE_BREAK.test(text.slice(previous.start, previous.end))) {
       previous.end = end;
