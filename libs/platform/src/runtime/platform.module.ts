@@ -7,9 +7,14 @@ import { EVENT_STORE } from '../event-store/event-store.port';
 import { SqlEventStore } from '../event-store/sql-event-store';
 import { HealthController } from '../http/health.controller';
 import { LOGGER } from '../logging/logger';
+import { DyadMetrics } from '../metrics/dyad-metrics';
+import { instrumentedEventStore } from '../metrics/instrumented-event-store';
+import { registerLogLagMetrics } from '../metrics/log-lag.metrics';
+import { MetricsController } from '../metrics/metrics.controller';
 import type { MigrationSet } from '../migrations/migration';
 import { runMigrations } from '../migrations/migration-runner';
 import { platformMigrations } from '../migrations/platform.migrations';
+import { SecurityModule } from '../security/security.module';
 import { InProcessTransport } from '../transport/in-process-transport.adapter';
 import { KafkaTransport } from '../transport/kafka-transport.adapter';
 import { TRANSPORT, type Transport } from '../transport/transport.port';
@@ -32,7 +37,9 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      controllers: options.http ? [HealthController] : [],
+      // HTTP routes behind API keys and rate limits (SecurityModule's global guards).
+      imports: options.http ? [SecurityModule] : [],
+      controllers: options.http ? [HealthController, MetricsController] : [],
       providers: [
         { provide: DYAD_CONFIG, useValue: options.config },
         { provide: LOGGER, useValue: options.logger },
@@ -45,18 +52,36 @@ export class PlatformModule {
             return database;
           },
         },
-        { provide: EVENT_STORE, inject: [DATABASE], useFactory: (database: Database) => new SqlEventStore(database) },
+        {
+          provide: DyadMetrics,
+          inject: [DATABASE],
+          useFactory: (database: Database) => {
+            const metrics = new DyadMetrics();
+            registerLogLagMetrics(metrics, database);
+            return metrics;
+          },
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [DATABASE, DyadMetrics],
+          useFactory: (database: Database, metrics: DyadMetrics) => instrumentedEventStore(new SqlEventStore(database), metrics),
+        },
         {
           provide: TRANSPORT,
           inject: [DYAD_CONFIG],
           useFactory: (config: DyadConfig): Promise<Transport> | Transport =>
             config.KAFKA_BROKERS
-              ? KafkaTransport.connect({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger: options.logger })
+              ? KafkaTransport.connect({
+                  brokers: config.KAFKA_BROKERS,
+                  clientId: config.KAFKA_CLIENT_ID,
+                  namespace: config.KAFKA_NAMESPACE,
+                  logger: options.logger,
+                })
               : new InProcessTransport(),
         },
         PlatformShutdown,
       ],
-      exports: [DYAD_CONFIG, LOGGER, DATABASE, EVENT_STORE, TRANSPORT],
+      exports: [DYAD_CONFIG, LOGGER, DATABASE, EVENT_STORE, TRANSPORT, DyadMetrics],
     };
   }
 }

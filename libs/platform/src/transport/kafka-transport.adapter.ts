@@ -17,6 +17,8 @@ import { TransportClosedError, TransportUnavailableError } from './transport.err
 export interface KafkaTransportOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  // Prefix of every topic and consumer group name, so that several Dyads share one cluster.
+  readonly namespace?: string;
   readonly logger?: Logger;
   // Partitions of a topic this adapter creates; existing topics keep theirs.
   readonly partitions?: number;
@@ -75,9 +77,12 @@ export class KafkaTransport implements Transport {
   async publish(messages: readonly TransportMessage[]): Promise<void> {
     if (this.closed) throw new TransportClosedError('The Kafka transport is closed');
     if (messages.length === 0) return;
-    await this.ensureTopics(messages.map((message) => message.topic));
+    await this.ensureTopics(messages.map((message) => this.physical(message.topic)));
     const byTopic = new Map<string, TransportMessage[]>();
-    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    for (const message of messages) {
+      const topic = this.physical(message.topic);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
+    }
     try {
       await this.producer.sendBatch({
         acks: -1,
@@ -112,11 +117,12 @@ export class KafkaTransport implements Transport {
         this.options.logger?.warn({ groupId: options.groupId, error: payload.error.message }, 'Kafka consumer stopped; starting it again');
         restart = setTimeout(() => void start().catch(() => undefined), CONSUMER_RESTART_MS);
       });
-      await this.ensureTopics(options.topics);
+      const topics = options.topics.map((topic) => this.physical(topic));
+      await this.ensureTopics(topics);
       await consumer.connect();
-      await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+      await consumer.subscribe({ topics, fromBeginning: true });
       await consumer.run({
-        eachMessage: ({ topic, message }) => options.handle(toTransportMessage(topic, message)),
+        eachMessage: ({ topic, message }) => options.handle(toTransportMessage(this.logical(topic), message)),
       });
     };
 
@@ -135,6 +141,14 @@ export class KafkaTransport implements Transport {
     }
     this.consumers.add(stop);
     return { stop };
+  }
+
+  private physical(name: string): string {
+    return `${this.options.namespace ?? ''}${name}`;
+  }
+
+  private logical(topic: string): string {
+    return topic.slice((this.options.namespace ?? '').length);
   }
 
   // Creates missing topics once per process, so neither a first publish nor a consumer that
