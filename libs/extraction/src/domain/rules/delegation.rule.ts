@@ -8,11 +8,12 @@ import { findTriggers, isAsserted, type TriggerMatch } from './trigger-match';
 
 const LEADER_REACH = 160;
 
-// Whose delegation: the demonym or name just before "delegation" (English), just after
-// "délégation" (French), or after "of"/"de".
+// Whose delegation: the demonym or name just before "delegation"/"side" (English), just after
+// "délégation"/"partie" (French), or after "of"/"de".
 function delegationCountry(analysis: ArticleAnalysis, match: TriggerMatch<DelegationRule>): CountryCode | undefined {
-  const word = analysis.folded.indexOf('delegation', match.start);
-  const wordEnd = word + 'delegation'.length;
+  const head = /delegation|side|team|partie/.exec(analysis.folded.slice(match.start, match.end));
+  const word = match.start + (head?.index ?? 0);
+  const wordEnd = word + (head?.[0].length ?? 0);
   const actors = match.sentence.actors;
   const before = actors.find((a) => a.end <= word && word - a.end <= 4 && !a.person);
   const after = actors.find((a) => a.start >= wordEnd && a.start - wordEnd <= 12 && !a.person);

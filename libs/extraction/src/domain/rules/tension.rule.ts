@@ -40,9 +40,11 @@ function locusFor(rule: TensionRule, side: ReturnType<typeof sides>): CountryCod
 
 // Where the friction is felt inside one country: the country named right after the cue ("au sein
 // de la population syrienne"), and the partner whose dealings caused it.
-function domestic(analysis: ArticleAnalysis, match: TriggerMatch<TensionRule>): { locus: CountryCode; partner: CountryCode } | undefined {
+// For a popular protest, the place where it happens ("protests in Yerevan, where demonstrators …").
+function domestic(analysis: ArticleAnalysis, match: TriggerMatch<TensionRule>, popular: boolean): { locus: CountryCode; partner: CountryCode } | undefined {
   const { sentence } = match;
-  const locus = sentence.actors.find((a) => a.start >= match.start)?.country ?? sentence.actors[0]?.country;
+  const place = popular ? [...sentence.actors].reverse().find((a) => a.locative && a.end <= match.start) : undefined;
+  const locus = place?.country ?? sentence.actors.find((a) => a.start >= match.start)?.country ?? sentence.actors[0]?.country;
   if (!locus) return undefined;
   const focus = analysis.focus[sentence.index];
   const partner = sentence.actors.find((a) => a.country !== locus && !a.locative)?.country ?? focus?.find((c) => c !== locus);
@@ -65,7 +67,7 @@ export function tensionCandidates(analysis: ArticleAnalysis): Candidate[] {
     // Protest by people rather than a state ("des manifestants ont dénoncé") is felt at home.
     const popular = rule.scope === 'bilateral' && NON_STATE_SUBJECT.test(analysis.folded.slice(match.clause.start, match.start));
     if (rule.scope === 'domestic' || popular) {
-      const found = domestic(analysis, match);
+      const found = domestic(analysis, match, popular);
       if (!found || !isAsserted(analysis, match)) continue;
       const date = dateOf(analysis, match);
       candidates.push(tension(match, [found.locus, found.partner], 'domestic', found.locus, rule.severity, date?.day ?? null));
