@@ -87,7 +87,9 @@ function locate(article: ArticleInput, language: Language, fact: LlmFact): Candi
   const end = start + fact.quote.length;
   const sentence = splitSentences(article.text, language).find((s) => start >= s.start && start < s.end);
   const { quote, confidence, dyad, ...body } = fact;
-  const [a, b] = dyad.split('-');
+  // A promise's dyad is its two parties, whatever the model wrote beside them.
+  const [a, b] = 'promisor' in body ? [body.promisor, body.beneficiary] : dyad.split('-');
+  if (a === b) return [];
   const day = body.type === 'MeetingHeld' ? body.date : null;
   const base = {
     dyad: [a, b].sort().join('-'),

@@ -9,7 +9,6 @@ export interface Candidate {
   readonly confidence: number;
   readonly day: string | null; // from the text
   readonly month: string | null; // when the text names only a month
-  readonly ruleId: string;
 }
 
 export function toCandidateFact(analysis: ArticleAnalysis, candidate: Candidate): CandidateFact {

@@ -36,7 +36,6 @@ export function commitmentCandidates(analysis: ArticleAnalysis): Candidate[] {
           confidence: rule.confidence,
           day: date?.day ?? null,
           month: date && !date.day ? date.month : null,
-          ruleId: rule.id,
         });
       }
     }

@@ -52,7 +52,6 @@ export function delegationCandidates(analysis: ArticleAnalysis): Candidate[] {
         confidence: 0.8,
         day: null,
         month: null,
-        ruleId: match.rule.id,
       },
     ];
   });

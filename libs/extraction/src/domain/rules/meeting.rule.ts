@@ -132,7 +132,6 @@ export function meetingCandidates(analysis: ArticleAnalysis, gazetteer: CountryG
         confidence: match.rule.nominal ? 0.7 : 0.8,
         day: date?.day ?? null,
         month: null,
-        ruleId: match.rule.id,
       });
     }
   }

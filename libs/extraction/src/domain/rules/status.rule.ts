@@ -23,7 +23,6 @@ export function statusCandidates(analysis: ArticleAnalysis): Candidate[] {
         confidence: 0.75,
         day: date?.day ?? null,
         month: date && !date.day ? date.month : null,
-        ruleId: match.rule.id,
       });
     }
   }

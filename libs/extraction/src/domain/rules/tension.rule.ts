@@ -90,7 +90,6 @@ export function tensionCandidates(analysis: ArticleAnalysis): Candidate[] {
       confidence: 0.7,
       day: date?.day ?? null,
       month: null,
-      ruleId: match.rule.id,
     });
   }
   return candidates.map((candidate) => withLocus(candidate, hints));
@@ -104,7 +103,6 @@ function tension(match: TriggerMatch<TensionRule>, countries: [CountryCode, Coun
     confidence: 0.7,
     day,
     month: null,
-    ruleId: match.rule.id,
   };
 }
 
