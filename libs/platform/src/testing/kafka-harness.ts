@@ -40,7 +40,6 @@ export function describeKafka(name: string, body: (kafka: () => KafkaHarness) =>
   const title = `[kafka] ${name}`;
   const from = source();
   if (from === 'none' && !inCi()) {
-    // eslint-disable-next-line no-console -- a skipped suite must say so in the test log
     console.log(`${title}: skipped, no broker (set KAFKA_BROKERS, e.g. after test/infra/kafka.sh start, or run a Docker engine)`);
     describe.skip(title, () => body(() => unreachable()));
     return;
@@ -52,6 +51,8 @@ export function describeKafka(name: string, body: (kafka: () => KafkaHarness) =>
         throw new Error('CI=true and no Kafka broker: set KAFKA_BROKERS (.ci/run starts test/infra/kafka.sh)');
       }
       harness = from === 'env' ? await fromEnvironment() : await fromContainer();
+      // jest lists files, not suites, unless verbose: this line shows in a CI log what ran where.
+      console.log(`${title}: running against ${harness.brokers.join(',')} (${from === 'env' ? 'KAFKA_BROKERS' : 'testcontainers'})`);
     }, 180_000);
     afterAll(async () => {
       await harness?.release();
