@@ -36,3 +36,4 @@ export * from './read-models/rebuild-read-model';
 export * from './runtime/relay-runner';
 export * from './runtime/worker-runtime.module';
 export * from './event-store/stream-of-event.operation';
+export * from './event-store/wake-signal';

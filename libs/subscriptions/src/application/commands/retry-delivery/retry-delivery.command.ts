@@ -1,0 +1,6 @@
+export class RetryDeliveryCommand {
+  constructor(
+    readonly webhookId: string,
+    readonly deliveryId: string,
+  ) {}
+}

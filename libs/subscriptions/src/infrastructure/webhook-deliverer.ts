@@ -1,0 +1,101 @@
+import { DATABASE, DYAD_CONFIG, LOGGER, type Database, type DyadConfig } from '@dyad/platform';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { COMMITMENT_CHANGED } from '../domain/commitment-change';
+import { nextRetryDelayMs, outcomeOfStatus, type AttemptOutcome, type RetryPolicy } from '../domain/retry-schedule';
+import { messageIdOf, WEBHOOK_DELIVERIES, type ClaimedDelivery, type WebhookDeliveries } from '../application/ports/webhook-deliveries.port';
+import { FeedLoop } from './feed-loop';
+import { sendWebhook } from './http-webhook-sender';
+
+// Attempts in flight at once per worker: a slow receiver holds one slot, not the whole queue.
+const CONCURRENCY = 64;
+// Due retries are found by polling; new changes wake the loop through the feed's NOTIFY.
+const POLL_MS = 200;
+// A claim outlives the attempt's deadline by this much before another worker may take it over.
+const CLAIM_MARGIN_MS = 2_000;
+
+// Delivers the pending rows of webhook_deliveries. State lives in the table only: a worker that
+// stops (or dies) mid-attempt leaves its claim to lapse, and the delivery is tried again, by
+// any worker, with the same webhook-id.
+@Injectable()
+export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly loop: FeedLoop;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly abort = new AbortController();
+  private readonly policy: RetryPolicy;
+
+  constructor(
+    @Inject(WEBHOOK_DELIVERIES) private readonly deliveries: WebhookDeliveries,
+    @Inject(DATABASE) database: Database,
+    @Inject(DYAD_CONFIG) private readonly config: DyadConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.policy = {
+      maxAttempts: config.DYAD_WEBHOOK_MAX_ATTEMPTS,
+      baseDelayMs: config.DYAD_WEBHOOK_RETRY_BASE_MS,
+      maxDelayMs: config.DYAD_WEBHOOK_RETRY_MAX_MS,
+    };
+    this.loop = new FeedLoop({
+      database,
+      pollMs: POLL_MS,
+      step: () => this.step(),
+      onError: (error) => this.logger.warn({ err: error }, 'Webhooks: claiming deliveries failed; retrying'),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.loop.start();
+  }
+
+  // Attempts in flight are abandoned, not recorded: exactly what a crash leaves behind.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
+    this.abort.abort();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async step(): Promise<boolean> {
+    const room = CONCURRENCY - this.inFlight.size;
+    if (room <= 0 || this.abort.signal.aborted) return false;
+    const claimed = await this.deliveries.claimDue(room, this.config.DYAD_WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS);
+    for (const delivery of claimed) {
+      const attempt = this.attempt(delivery).finally(() => {
+        this.inFlight.delete(attempt);
+        this.loop.ring();
+      });
+      this.inFlight.add(attempt);
+    }
+    return claimed.length === room;
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+    const startedAt = new Date();
+    const started = performance.now();
+    let outcome: AttemptOutcome;
+    try {
+      const status = await sendWebhook({
+        url: delivery.url,
+        secret: delivery.secret,
+        messageId: messageIdOf(delivery.webhookId, delivery.change.position),
+        body: JSON.stringify({ type: COMMITMENT_CHANGED, timestamp: delivery.change.recordedAt, data: delivery.change }),
+        timeoutMs: this.config.DYAD_WEBHOOK_TIMEOUT_MS,
+        allowPrivate: this.config.DYAD_WEBHOOK_ALLOW_PRIVATE,
+        signal: this.abort.signal,
+      });
+      outcome = outcomeOfStatus(status);
+    } catch (error) {
+      if (this.abort.signal.aborted) return;
+      outcome = { kind: 'failed', statusCode: null, error: error instanceof Error ? error.message : String(error) };
+    }
+    const retryInMs = outcome.kind === 'delivered' ? null : nextRetryDelayMs(this.policy, delivery.attempt, Math.random(), delivery.attemptLimit ?? undefined);
+    try {
+      await this.deliveries.record(delivery, { startedAt, durationMs: performance.now() - started, outcome, retryInMs });
+    } catch (error) {
+      // The claim lapses and the delivery is tried again: at least once.
+      this.logger.warn({ err: error, webhookId: delivery.webhookId }, 'Webhooks: recording an attempt failed');
+    }
+    if (outcome.kind === 'failed' && retryInMs === null) {
+      this.logger.warn({ webhookId: delivery.webhookId, delivery: delivery.change.position, error: outcome.error }, 'Webhook delivery dead-lettered');
+    }
+  }
+}
