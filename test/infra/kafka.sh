@@ -61,6 +61,14 @@ ensure_jars() {
   touch "$stamp"
 }
 
+# The broker's own complaints first; a plain tail when it has none.
+explain() {
+  local problems
+  problems="$(grep -E '\] (ERROR|FATAL|WARN) ' "$dir/kafka.log" | tail -n 15 || true)"
+  echo "kafka.sh: $1; from $dir/kafka.log:" >&2
+  if [[ -n "$problems" ]]; then echo "$problems" >&2; else tail -n 30 "$dir/kafka.log" >&2; fi
+}
+
 jvm=(java -Xms128m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
   -Dlog4j2.configurationFile="$project/log4j2.properties"
   -cp "$project/target/classpath/*:$project/target/classes")
@@ -97,6 +105,12 @@ start() {
     echo "kafka.sh: already running on 127.0.0.1:$port (pid $pid, $dir)"
     return
   fi
+  local taken
+  for taken in "$port" "$controller_port"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$taken") 2>/dev/null; then
+      fail "port $taken on 127.0.0.1 is already in use (another broker? set KAFKA_PORT)"
+    fi
+  done
   ensure_jars
   write_config
   if [[ ! -f "$dir/data/meta.properties" ]]; then
@@ -104,7 +118,7 @@ start() {
     cluster_id="$("${jvm[@]}" -Ddyad.log.level=ERROR kafka.tools.StorageTool random-uuid)"
     "${jvm[@]}" -Ddyad.log.level=ERROR kafka.tools.StorageTool format --ignore-formatted \
       -t "$cluster_id" -c "$dir/server.properties" >>"$dir/kafka.log" 2>&1 ||
-      { tail -n 20 "$dir/kafka.log" >&2; fail "could not format the storage in $dir/data"; }
+      { explain "could not format the storage in $dir/data"; exit 1; }
   fi
   # setsid: the broker outlives the shell that started it and ignores its Ctrl-C.
   setsid "${jvm[@]}" kafka.Kafka "$dir/server.properties" >>"$dir/kafka.log" 2>&1 </dev/null &
@@ -116,17 +130,14 @@ start() {
   while kill -0 "$probe" 2>/dev/null; do
     if ! kill -0 "$broker" 2>/dev/null; then
       kill "$probe" 2>/dev/null || true
-      echo "kafka.sh: the broker exited while starting; the end of $dir/kafka.log:" >&2
-      tail -n 30 "$dir/kafka.log" >&2
+      explain "the broker exited while starting"
       rm -f "$dir/kafka.pid"
       exit 1
     fi
     sleep 0.5
   done
   if ! wait "$probe"; then
-    echo "kafka.sh: the broker on 127.0.0.1:$port did not accept a topic within ${wait_secs}s: $(tail -n 1 "$dir/probe.log")" >&2
-    echo "kafka.sh: the end of $dir/kafka.log:" >&2
-    tail -n 30 "$dir/kafka.log" >&2
+    explain "the broker on 127.0.0.1:$port did not accept a topic within ${wait_secs}s ($(tail -n 1 "$dir/probe.log"))"
     stop
     exit 1
   fi
