@@ -37,3 +37,7 @@ export * from './runtime/relay-runner';
 export * from './runtime/worker-runtime.module';
 export * from './event-store/stream-of-event.operation';
 export * from './event-store/wake-signal';
+export * from './security/api-keys';
+export * from './security/requires-scope.decorator';
+export * from './security/listen-policy';
+export * from './metrics/dyad-metrics';

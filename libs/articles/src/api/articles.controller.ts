@@ -1,4 +1,4 @@
-import { ZodValidationPipe } from '@dyad/platform';
+import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -20,6 +20,7 @@ export class ArticlesController {
   ) {}
 
   @Post()
+  @RequiresScope('ingest')
   @HttpCode(201)
   @ApiOperation({
     summary: 'Ingest an article: 201 with its facts, or 200 with duplicate:true when it was ingested before',
@@ -52,6 +53,7 @@ export class ArticlesController {
   }
 
   @Get(':id')
+  @RequiresScope('read')
   @ApiOperation({ summary: 'An article and the facts extracted from it, with their evidence' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'minPosition', required: false, description: 'wait until the read models reached this log position' })
@@ -60,6 +62,7 @@ export class ArticlesController {
   }
 
   @Post(':id/retractions')
+  @RequiresScope('admin')
   @HttpCode(201)
   @ApiOperation({
     summary: 'Retract an article: every fact it alone supports leaves the state from now on (knownAt before now still shows them)',

@@ -2,9 +2,11 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DATABASE, type Database } from '../database/database.port';
+import { PublicRoute } from '../security/requires-scope.decorator';
 import { TRANSPORT, type Transport } from '../transport/transport.port';
 
 @ApiTags('operations')
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

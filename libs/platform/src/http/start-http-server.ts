@@ -8,6 +8,10 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DyadConfig } from '../config/config.schema';
 import { PinoNestLogger } from '../logging/logger';
+import { DyadMetrics } from '../metrics/dyad-metrics';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { assertSafeListen } from '../security/listen-policy';
+import { SECURITY_STATUSES } from '../security/security.errors';
 import { ApiExceptionFilter, type StatusByCode } from './api-exception.filter';
 
 export interface HttpServerOptions {
@@ -18,6 +22,7 @@ export interface HttpServerOptions {
 
 export async function startHttpServer(rootModule: unknown, options: HttpServerOptions): Promise<INestApplication> {
   const { config, logger } = options;
+  assertSafeListen(config);
   const app = await NestFactory.create<NestExpressApplication>(rootModule as never, {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
@@ -38,12 +43,13 @@ export async function startHttpServer(rootModule: unknown, options: HttpServerOp
       autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
     }),
   );
+  app.use(httpMetricsMiddleware(app.get(DyadMetrics)));
   app.use(helmet());
   // JSON escaping can double the size of a text; the article's own limit is checked on the text itself.
   const bodyLimit = config.DYAD_MAX_ARTICLE_BYTES * 2 + 64 * 1024;
   app.useBodyParser('json', { limit: bodyLimit, strict: true });
   app.useBodyParser('text', { limit: bodyLimit, type: ['text/plain', 'text/html', 'text/markdown'] });
-  app.useGlobalFilters(new ApiExceptionFilter(options.statuses));
+  app.useGlobalFilters(new ApiExceptionFilter({ ...SECURITY_STATUSES, ...options.statuses }));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
@@ -52,7 +58,9 @@ export async function startHttpServer(rootModule: unknown, options: HttpServerOp
       .setTitle('Dyad')
       .setDescription('Bilateral relations between countries, tracked from the news as events.')
       .setVersion('1')
+      // A key goes in Authorization: Bearer (or x-api-key) when DYAD_API_KEYS is set.
       .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

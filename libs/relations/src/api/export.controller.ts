@@ -1,4 +1,4 @@
-import { ZodValidationPipe } from '@dyad/platform';
+import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -13,6 +13,7 @@ const COLUMNS: readonly (keyof ExportRecord)[] = [
 ];
 
 @ApiTags('export')
+@RequiresScope('read')
 @Controller('v1/export')
 export class ExportController {
   constructor(private readonly queryBus: QueryBus) {}

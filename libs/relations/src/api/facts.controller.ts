@@ -1,4 +1,4 @@
-import { ZodValidationPipe } from '@dyad/platform';
+import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { RetractFactCommand, type FactRetraction } from '../application/commands
 const retractionSchema = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
 
 @ApiTags('relationships')
+@RequiresScope('admin')
 @Controller('v1/facts')
 export class FactsController {
   constructor(private readonly commandBus: CommandBus) {}

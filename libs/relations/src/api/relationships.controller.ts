@@ -1,4 +1,4 @@
-import { ZodValidationPipe } from '@dyad/platform';
+import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -19,6 +19,7 @@ const minPositionQuery = {
 };
 
 @ApiTags('relationships')
+@RequiresScope('read')
 @Controller('v1')
 export class RelationshipsController {
   constructor(private readonly queryBus: QueryBus) {}
