@@ -38,6 +38,7 @@ class RelayInterrupted extends Error {}
 export class OutboxRelay {
   private readonly owner = randomUUID();
   private readonly lease: RelayLease;
+  private readonly name: string;
   private readonly topic: string;
   private readonly leaseMs: number;
   private readonly sleep = new WakeSignal();
@@ -56,7 +57,8 @@ export class OutboxRelay {
   ) {
     this.topic = options.topic ?? TOPICS.events;
     this.leaseMs = options.leaseMs ?? 15_000;
-    this.lease = new RelayLease(database, options.name ?? this.topic, this.owner, this.leaseMs);
+    this.name = options.name ?? this.topic;
+    this.lease = new RelayLease(database, this.name, this.owner, this.leaseMs);
   }
 
   // Takes the lease as soon as it is free, then publishes until stopped. Renews the lease three
@@ -100,7 +102,7 @@ export class OutboxRelay {
       if (this.status().state === 'stopped') await this.lease.release();
       else this.publishFrom(held.checkpoint);
     } catch (error) {
-      this.report('renew the lease', error);
+      this.report('take or renew the lease', error);
     } finally {
       this.ticking = false;
     }
@@ -109,7 +111,7 @@ export class OutboxRelay {
   private publishFrom(checkpoint: LogCheckpoint | null): void {
     this.state = 'publishing';
     this.checkpoint = checkpoint;
-    this.options.logger?.info({ relay: this.topic, checkpoint: checkpoint && String(checkpoint.globalPosition) }, 'Relay publishing');
+    this.options.logger?.info({ relay: this.name, checkpoint: checkpoint && String(checkpoint.globalPosition) }, 'Relay publishing');
     this.subscription = this.store.subscribe(checkpoint, (events) => this.relay(events), {
       batchSize: this.options.batchSize ?? 500,
       onError: (error) => {
@@ -119,7 +121,7 @@ export class OutboxRelay {
   }
 
   private async stepDown(): Promise<void> {
-    this.options.logger?.warn({ relay: this.topic }, 'Relay lease taken by another process; standing by');
+    this.options.logger?.warn({ relay: this.name }, 'Relay lease taken by another process; standing by');
     this.state = 'standby';
     this.sleep.ring();
     const subscription = this.subscription;
@@ -158,6 +160,6 @@ export class OutboxRelay {
 
   private report(what: string, error: unknown): void {
     this.lastError = error instanceof Error ? error.message : String(error);
-    this.options.logger?.warn({ relay: this.topic, error: this.lastError }, `Relay could not ${what}`);
+    this.options.logger?.warn({ relay: this.name, error: this.lastError }, `Relay could not ${what}`);
   }
 }
