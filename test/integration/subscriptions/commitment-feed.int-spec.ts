@@ -43,7 +43,9 @@ function metadata(occurredAt: string) {
   };
 }
 
-function commitmentMade(dyad: string): NewEvent & { data: { factId: string } } {
+type NewFact = NewEvent & { data: { factId: string; [key: string]: unknown } };
+
+function commitmentMade(dyad: string): NewFact {
   const [promisor, beneficiary] = dyad.split('-');
   return {
     type: 'CommitmentMade',
@@ -52,7 +54,7 @@ function commitmentMade(dyad: string): NewEvent & { data: { factId: string } } {
   };
 }
 
-function statusChanged(dyad: string, made: { data: { factId: string } }, status: string, occurredAt: string): NewEvent & { data: { factId: string } } {
+function statusChanged(dyad: string, made: NewFact, status: string, occurredAt: string): NewFact {
   const [promisor, beneficiary] = dyad.split('-');
   return {
     type: 'CommitmentStatusChanged',
@@ -83,7 +85,7 @@ function feedContract(open: () => Promise<Database>): void {
   const append = async (streamId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> => {
     const result = await store.appendToStreams([{ streamId, expectedVersion: 'any', events }]);
     written = result.lastCheckpoint;
-    return result.events;
+    return [...result.events];
   };
   // Up to the last append: on a shared PostgreSQL server the log is readable only below the
   // oldest transaction in flight anywhere, so the events may take a moment to show.
