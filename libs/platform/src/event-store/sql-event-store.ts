@@ -109,7 +109,7 @@ export class SqlEventStore implements EventStore {
     const { code, constraint, detail } = (error ?? {}) as { code?: string; constraint?: string; detail?: string };
     if (code === '40P01') return { error, retry: true, idsMayBeKnown: false };
     if (code !== '23505') return { error, retry: false, idsMayBeKnown: false };
-    if (constraint === 'events_event_id_key') return { error, retry: false, idsMayBeKnown: true };
+    if (constraint === 'events_pkey') return { error, retry: false, idsMayBeKnown: true };
     if (constraint !== 'streams_pkey') return { error, retry: false, idsMayBeKnown: false };
     // A stream this append meant to create was created by a concurrent one that committed first.
     const streamId = /\(stream_id\)=\((.*)\) already exists/.exec(detail ?? '')?.[1];
