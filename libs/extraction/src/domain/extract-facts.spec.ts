@@ -135,6 +135,22 @@ describe('RuleExtractor', () => {
       expect(keys(facts(text, '2025-06-14'))).toEqual(['TensionEased EC-MX bilateral EC']);
     });
 
+    it.each([
+      ['Chinese Foreign Minister Wang Yi and his Indian counterpart Subrahmanyam Jaishankar held talks in New Delhi late on Tuesday.', 'MeetingHeld CN-IN 2025-06-10'],
+      ['Le ministre turc des Affaires étrangères Hakan Fidan a rencontré le 12 juin à Damas le président syrien Ahmad al-Charaa.', 'MeetingHeld SY-TR 2025-06-12'],
+      ['Vietnamese Prime Minister Pham Minh Chinh was received by Chinese Premier Li Qiang in Beijing on Monday.', 'MeetingHeld CN-VN 2025-06-09'],
+      ['Les ministres des Affaires étrangères chinois et japonais ont eu un entretien lundi à Pékin.', 'MeetingHeld CN-JP 2025-06-09'],
+      ["La Chine a annoncé lundi l'octroi d'un prêt d'un milliard de dollars au Kenya.", 'CommitmentMade CN>KE financial_support'],
+      ['Germany will supply Ukraine with four more IRIS-T air defence systems, Chancellor Olaf Scholz said on Monday.', 'CommitmentMade DE>UA military_cooperation'],
+    ])('should read "%s"', (text, expected) => {
+      expect(keys(facts(text))).toEqual([expected]);
+    });
+
+    it('should leave a country the talks are about out of the meeting', () => {
+      const text = "South Korea and Japan held their first security talks in nine years in Seoul on Thursday, and agreed to share intelligence on North Korea's missiles.";
+      expect(keys(facts(text)).filter((key) => key.startsWith('MeetingHeld'))).toEqual(['MeetingHeld JP-KR 2025-06-12']);
+    });
+
     it('should report no relationship fact for a sports story that names countries', () => {
       const text =
         "Le Japon a battu l'Australie en finale du tournoi, dimanche à Tokyo. " +

@@ -22,10 +22,17 @@ export function isPluperfect(folded: string, clauseStart: number, triggerStart: 
 // Words that head another proposition: a date beyond one of them belongs to that proposition
 // ("honour the clause of the treaty Pyongyang signed with Moscow last year").
 const VERB_LIKE: Record<Language, RegExp> = {
-  en: /\b(?:[a-z]{3,}(?<!need|seed|speed|hundred|indeed|united|armed|based|red)ed|met|held|cut|sent|made|took|began|broke|left|came|went|said|told|signed)\b/,
+  en: /\b(?:(?!(?:need|seed|speed|hundred|indeed|united|armed|based|bed|shed|fed|red)\b)[a-z]{3,}ed|met|held|cut|sent|made|took|began|broke|left|came|went|said|told|signed)\b/,
   fr: /\b(?:a|ont|avait|avaient|est|sont)\s+(?!ete\b)[\w-]+|\b(?:conclu|signe|negocie|impose|annonce|prevu|fixe|ferme|saccage|designe|ratifie)e?s?\b/,
 };
 
-export function verbBetween(folded: string, from: number, to: number, language: Language): boolean {
-  return VERB_LIKE[language].test(folded.slice(from, to));
+// The first verb-like word in [from, to), as an offset. "à" folds to "a", the French "has": the
+// original text tells them apart.
+export function verbAt(text: string, folded: string, from: number, to: number, language: Language): number | undefined {
+  const pattern = new RegExp(VERB_LIKE[language].source, 'g');
+  const slice = folded.slice(from, to);
+  for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
+    if (text[from + m.index] !== 'à' && text[from + m.index] !== 'À') return from + m.index;
+  }
+  return undefined;
 }

@@ -116,7 +116,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'fr.commitment.annonce-aide',
     language: 'fr',
-    pattern: /\b(?:a|ont)\s+(?:[\w-]+\s+)?(?:annonce|debloque|octroye|accorde|approuve)\s+(?:[\w-]+\s+)?(?:un|une|des|de|d')\s*(?:[\w-]+\s+){0,3}?(?:aides?|enveloppes?|prets?|credits?|dons?|financements?|investissements?|assistance|soutien)\b/,
+    pattern: /\b(?:a|ont)\s+(?:[\w-]+\s+)?(?:annonce|debloque|octroye|accorde|approuve)\s+[^.;]{0,40}?\b(?:aides?|enveloppes?|prets?|credits?|dons?|financements?|investissements?|assistance|soutien)\b/,
     confidence: 0.75,
     source: 'CAMEO 07x en français : « a annoncé une aide de … »',
     example: 'La France a annoncé lundi une aide financière au Sénégal.',

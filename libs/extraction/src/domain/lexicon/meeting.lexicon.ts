@@ -17,7 +17,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   {
     id: 'en.meeting.held-talks',
     language: 'en',
-    pattern: /\b(?:held|hold|holds)\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|summit|discussions|consultations|negotiations)\b/,
+    pattern: /\b(?:held|hold|holds|had)\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|summit|discussions|consultations|negotiations)\b/,
     frame: 'participants',
     source: 'CAMEO 046 "engage in negotiation": "held talks", "held a summit"',
     example: 'Brazilian President Luiz Inácio Lula da Silva and Chinese President Xi Jinping held talks in Beijing on Wednesday.',
@@ -81,7 +81,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   {
     id: 'fr.meeting.entretenu',
     language: 'fr',
-    pattern: /\b(?:s'|se )(?:est|sont|etait|etaient)\s+(?:[\w-]+\s+)?entretenue?s?\b|\bse sont (?:[\w-]+\s+)?reuni(?:e|s|es)?\b|\breuni(?:e|s|es)\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?tenu\s+(?:des|une|un|de)\s+(?:[\w-]+\s+)?(?:pourparlers|entretiens|reunion|sommet|discussions|consultations)\b/,
+    pattern: /\b(?:s'|se )(?:est|sont|etait|etaient)\s+(?:[\w-]+\s+)?entretenue?s?\b|\bse sont (?:[\w-]+\s+)?reuni(?:e|s|es)?\b|\breuni(?:e|s|es)\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?(?:tenu|eu)\s+(?:des|une|un|de)\s+(?:[\w-]+\s+)?(?:pourparlers|entretiens?|reunion|sommet|discussions|consultations|echanges?|tete-a-tete)\b/,
     frame: 'participants',
     source: 'Presse française : « s\'est entretenu avec », « réunis à », « ont tenu des pourparlers »',
     example: 'Le chancelier allemand et le président français se sont entretenus mercredi à Berlin.',

@@ -7,6 +7,7 @@ import { blockingCue } from '../analysis/modality';
 import type { CountryGazetteer } from '../gazetteer/country-gazetteer';
 import { isBackgroundDate, type DateExpression } from '../dates/date-expressions';
 import { fold } from '../text/fold';
+import { verbAt } from '../analysis/background';
 import { MEETING_RULES } from '../lexicon/meeting.lexicon';
 import type { MeetingRule } from '../lexicon/trigger-rule';
 import { PAIR_REFERENCE, type Candidate } from './candidate';
@@ -28,7 +29,7 @@ function pairsOf(countries: readonly CountryCode[]): [CountryCode, CountryCode][
 // Words that may separate a verb of hosting from its object: articles, possessives, weekdays,
 // a place ("a reçu lundi à Séoul le Premier ministre japonais"). Titles are removed beforehand.
 const OBJECT_GAP = new Set(
-  ('the a an his her its their on in at to visiting counterpart le la les l un une son sa ses leur au aux en de du des d of s dans officielle official state etat ' +
+  ('the a an his her its their on in at to by par visiting counterpart le la les l un une son sa ses leur au aux en de du des d of s dans officielle official state etat ' +
     'monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche').split(' '),
 );
 
@@ -45,6 +46,20 @@ function hostPlace(analysis: ArticleAnalysis, match: TriggerMatch, visitor: Coun
   const previous = analysis.sentences[match.sentence.index - 1];
   const places = [...(previous?.actors ?? []), ...match.sentence.actors].filter((a) => a.locative && a.country !== visitor);
   return places[places.length - 1]?.country;
+}
+
+// Who met is named before the verb or noun, or after it until the talk turns to its subject or
+// to another verb ("… held talks in Seoul, and agreed to share intelligence on North Korea's …").
+const TOPIC = /\b(?:about|over|regarding|concerning|to discuss|discussing|sur|concernant|au sujet d|a propos d|pour discuter|pour evoquer|portant sur)\b/;
+
+// A host who takes part is named as such ("hosted by President Donald Trump").
+const HOST_BEFORE = /\b(?:hosted by|in the presence of|chaired by|en presence de|sous la presidence de|accueillie?s? par)\s+[^,;]{0,30}$/;
+
+// A noun's own predicate follows it ("une rencontre a eu lieu entre …"): only the topic ends its list.
+function participantsEnd(analysis: ArticleAnalysis, match: TriggerMatch<MeetingRule>): number {
+  const topic = TOPIC.exec(analysis.folded.slice(match.end, match.sentence.end));
+  const verb = match.rule.nominal ? undefined : verbAt(analysis.text, analysis.folded, match.end, match.sentence.end, analysis.language);
+  return Math.min(topic ? match.end + topic.index : match.sentence.end, verb ?? match.sentence.end);
 }
 
 function meetingCountries(analysis: ArticleAnalysis, match: TriggerMatch<MeetingRule>): CountryCode[] {
@@ -77,7 +92,9 @@ function meetingCountries(analysis: ArticleAnalysis, match: TriggerMatch<Meeting
     const place = host && hostPlace(analysis, match, before.slice(-1)[0]);
     return host && place && before.length > 0 ? [before[before.length - 1], place] : [];
   }
-  const countries = actingCountries(acting);
+  const end = participantsEnd(analysis, match);
+  const named = acting.filter((a) => a.end <= match.start || a.start < end || HOST_BEFORE.test(analysis.folded.slice(Math.max(match.end, a.start - 40), a.start)));
+  const countries = actingCountries(named);
   if (countries.length >= 2) return countries;
   if (focus && (coreferent || countries.length === 0)) return [...focus];
   return [];

@@ -1,5 +1,5 @@
 import type { AnalysedSentence, ArticleAnalysis } from '../analysis/article-analysis';
-import { isPluperfect, verbBetween } from '../analysis/background';
+import { isPluperfect, verbAt } from '../analysis/background';
 import { clauseAround } from '../analysis/clause';
 import { ASSERTION_BLOCKERS, blockingCue } from '../analysis/modality';
 import { findDates, isBackgroundDate, type DateExpression } from '../dates/date-expressions';
@@ -79,7 +79,7 @@ export function dateOf(analysis: ArticleAnalysis, match: TriggerMatch): DateExpr
   for (const date of sentenceDates(analysis, match.sentence)) {
     if (date.start < match.clause.start || date.end > match.clause.end) continue;
     const [from, to] = date.start >= match.end ? [match.end, date.start] : [date.end, match.start];
-    if (verbBetween(analysis.folded, from, to, analysis.language)) continue;
+    if (verbAt(analysis.text, analysis.folded, from, to, analysis.language) !== undefined) continue;
     const distance = to - from;
     if (distance < bestDistance) {
       best = date;
