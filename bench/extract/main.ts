@@ -1,68 +1,60 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { RuleExtractor } from '@dyad/extraction';
+import { cpus, loadavg } from 'node:os';
+import { loadConfig } from '@dyad/platform/config/config.schema';
+import { printTable } from '../support/figures';
+import { CLIENTS, embeddedIngest, type IngestFigures, serverIngest } from './ingest-throughput';
+import { CORPUS_FOLDERS, loadCorpus, measureExtraction } from './rule-extraction';
 
-// Rule-based extraction throughput on one core over the corpus texts (seed and dev), with the
-// language detected and with the language given. Prints a table, then one JSON line.
-interface CorpusArticle {
-  readonly title: string;
-  readonly text: string;
-  readonly publishedAt: string;
-  readonly language: string;
-}
+// `npm run bench:extract [-- rules embedded postgres]`: rule-based extraction on one core, then
+// POST /v1/articles with 8 concurrent clients on the embedded store and on PostgreSQL + Kafka
+// (DATABASE_URL names the server, a fresh database is made and dropped; KAFKA_BROKERS a broker).
+// A table per part, then one JSON line.
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const EXTRACT_MS = 5_000;
+const INGEST_SECONDS = 20;
+const WARM_UP_SECONDS = 5;
 
-const CORPUS = join(__dirname, '../../../../test/fixtures/corpus');
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3000);
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const chosen = process.argv.slice(2);
+  const wanted = (part: string) => chosen.length === 0 || chosen.includes(part);
+  console.log(`${cpus().length} cores, load average ${loadavg().map((value) => value.toFixed(2)).join(' ')} at start\n`);
+  const line: Record<string, unknown> = { bench: 'extract' };
 
-function load(): CorpusArticle[] {
-  return ['seed', 'dev'].flatMap((folder) =>
-    readdirSync(join(CORPUS, folder))
-      .filter((file) => file.endsWith('.json'))
-      .map((file) => JSON.parse(readFileSync(join(CORPUS, folder, file), 'utf8')) as CorpusArticle),
-  );
-}
-
-function measure(name: string, articles: readonly CorpusArticle[], run: (article: CorpusArticle) => void) {
-  for (const article of articles) run(article); // warm-up: JIT, caches
-  const durations: number[] = [];
-  const cpuBefore = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  let elapsed = 0;
-  for (let i = 0; elapsed < DURATION_MS; i++) {
-    const t0 = process.hrtime.bigint();
-    run(articles[i % articles.length]);
-    const t1 = process.hrtime.bigint();
-    durations.push(Number(t1 - t0) / 1e6);
-    elapsed = Number(t1 - started) / 1e6;
+  if (wanted('rules')) {
+    const corpus = loadCorpus();
+    const meanChars = Math.round(corpus.reduce((sum, article) => sum + article.text.length, 0) / corpus.length);
+    console.log(`rule-based extraction: ${corpus.length} corpus articles (${CORPUS_FOLDERS.join(', ')}; mean ${meanChars} chars), one core, ${EXTRACT_MS} ms per run after a warm-up`);
+    const figures = measureExtraction(corpus, EXTRACT_MS);
+    printTable(
+      ['run', 'articles', 'articles/s', 'per CPU-s', 'p50 ms', 'p99 ms'],
+      figures.map((f) => [f.run, f.articles, f.perSecond, f.perCpuSecond, f.p50Ms.toFixed(3), f.p99Ms.toFixed(3)]),
+    );
+    console.log('goal: >= 500 articles/s\n');
+    line.extraction = { goal: 500, corpusArticles: corpus.length, meanChars, runs: figures };
   }
-  const cpu = process.cpuUsage(cpuBefore);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  durations.sort((a, b) => a - b);
-  return {
-    name,
-    articles: durations.length,
-    articlesPerSecond: Math.round((durations.length / elapsed) * 1000),
-    // Per second of CPU time: what one core does when other processes share the machine.
-    articlesPerCpuSecond: Math.round((durations.length / cpuMs) * 1000),
-    meanMs: Number((durations.reduce((a, b) => a + b, 0) / durations.length).toFixed(3)),
-    p95Ms: Number(durations[Math.floor(durations.length * 0.95)].toFixed(3)),
-  };
+
+  const ingest: IngestFigures[] = [];
+  if (wanted('embedded')) ingest.push(await embeddedIngest(INGEST_SECONDS, WARM_UP_SECONDS));
+  if (wanted('postgres')) {
+    if (config.KAFKA_BROKERS) {
+      ingest.push(await serverIngest(config.DATABASE_URL ?? DEFAULT_URL, config.KAFKA_BROKERS.join(','), INGEST_SECONDS, WARM_UP_SECONDS));
+    } else {
+      console.log('PostgreSQL + Kafka skipped: KAFKA_BROKERS is not set (test/infra/kafka.sh start runs a broker)\n');
+    }
+  }
+  if (ingest.length > 0) {
+    console.log(`POST /v1/articles: ${CLIENTS} concurrent clients, every article distinct, ${INGEST_SECONDS} s after ${WARM_UP_SECONDS} s of warm-up`);
+    printTable(
+      ['store', 'articles/s', 'per Node CPU-s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'facts/article'],
+      ingest.map((f) => [f.store, f.perSecond, f.perNodeCpuSecond, f.p50Ms, f.p99Ms, f.errors, f.non2xx, f.factsPerArticle]),
+    );
+    console.log('goal: >= 200 articles/s on PostgreSQL');
+    line.ingest = { clients: CLIENTS, seconds: INGEST_SECONDS, goalPostgres: 200, runs: ingest };
+  }
+  console.log(JSON.stringify(line));
 }
 
-const articles = load();
-const built = process.hrtime.bigint();
-const extractor = new RuleExtractor();
-const buildMs = Number(process.hrtime.bigint() - built) / 1e6;
-const meanChars = Math.round(articles.reduce((sum, a) => sum + a.text.length, 0) / articles.length);
-const results = [
-  measure('detected language', articles, (a) => extractor.extract({ text: a.text, title: a.title, publishedAt: a.publishedAt })),
-  measure('given language', articles, (a) => extractor.extract({ text: a.text, title: a.title, publishedAt: a.publishedAt, language: a.language })),
-];
-
-console.log(`rule-based extraction, ${articles.length} corpus articles (mean ${meanChars} chars), one core, ${DURATION_MS} ms per run`);
-console.log(`extractor built in ${buildMs.toFixed(1)} ms`);
-console.log('run                 articles/s  per CPU-s   mean ms   p95 ms');
-for (const r of results) {
-  console.log(`${r.name.padEnd(20)}${String(r.articlesPerSecond).padStart(10)}${String(r.articlesPerCpuSecond).padStart(11)}${r.meanMs.toFixed(3).padStart(10)}${r.p95Ms.toFixed(3).padStart(9)}`);
-}
-console.log(JSON.stringify({ bench: 'extract', goal: 500, meanChars, buildMs: Number(buildMs.toFixed(1)), results }));
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
