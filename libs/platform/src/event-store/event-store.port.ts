@@ -82,7 +82,8 @@ export interface EventSubscription {
 
 export interface EventStore {
   // Appends to one or several streams in ONE transaction: all of it or none of it.
-  // `within` lets a caller add its own writes (e.g. a dedup row) to the same transaction.
+  // `within` lets a caller add its own writes (e.g. a dedup row) to the same transaction; it must
+  // use `tx` only (on PGlite, any other query waits for this transaction to end: a deadlock).
   appendToStreams(
     appends: readonly StreamAppend[],
     within?: (tx: SqlExecutor, result: AppendResult) => Promise<void>,
