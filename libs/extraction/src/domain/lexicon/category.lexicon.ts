@@ -14,13 +14,13 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'security',
-    pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|armed (?:attack|aggression)|agression armee|attaques? armees?|defen[cs]e commitments?|engagement de defense|defendre|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme)\b/,
+    pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|armed (?:attack|aggression)|agression armee|attaques? armees?|defen[cs]e commitments?|engagement de defense|defendre|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme|trafficking|traffickers|trafic|trafiquants|drug smuggling|narcotics|stupefiants|fentanyl|cartels?)\b/,
     example: 'put back into force a security cooperation agreement',
     nearMiss: 'a trade agreement signed in Riyadh',
   },
   {
     category: 'military_cooperation',
-    pattern: /\b(?:military (?:aid|assistance|support|cooperation|equipment|training|hardware|supplies)|arms|weapons?|munitions?|ammunition|missiles?|air defen[cs]e|fighter jets?|tanks|drones|intelligence(?:[- ]sharing)?|renseignements?|armes?|armements?|assistance militaire|aide militaire|soutien militaire|cooperation militaire|militaro-technique|military-technical|defense antiaerienne|formation militaire|troops|troupes)\b/,
+    pattern: /\b(?:military (?:aid|assistance|support|cooperation|equipment|training|hardware|supplies)|arms|weapons?|munitions?|ammunition|missiles?|air defen[cs]e|fighter jets?|tanks|drones|intelligence(?:[- ]sharing)?|renseignements?|armes?|armements?|assistance militaire|aide militaire|soutien militaire|cooperation militaire|militaro-technique|military-technical|defense antiaerienne|formation militaire)\b/,
     example: 'resume its military assistance to Ukraine',
     nearMiss: 'a trade agreement on cars',
   },
@@ -44,7 +44,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'trade',
-    pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|customs|douan\w+|markets?|marches? (?:interieur|interieurs|agricoles?)|acces au marche)\b/,
+    pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|customs|douan\w+|markets?|marches? (?:interieur|interieurs|agricoles?)|acces au marche|ouvr\w+ (?:[\w-]+\s+){0,2}?(?:le|son|leur|leurs|ses) marches?|ouverture (?:du|des) marches?)\b/,
     example: 'a trade agreement',
     nearMiss: 'a mutual-defence clause',
   },
@@ -56,7 +56,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'infrastructure',
-    pattern: /\b(?:infrastructures?|railways?|rail lines?|railway line|chemin de fer|ferroviaires?|roads?|bridges?|ponts?|ports?|airports?|aeroports?|dams?|barrages?|telecommunications?)\b/,
+    pattern: /\b(?:infrastructures?|railways?|rail lines?|railway line|chemin de fer|ferroviaires?|roads?|highways?|motorways?|expressways?|autoroutes?|transport links?|corridors?|tunnels?|bridges?|ponts?|ports?|airports?|aeroports?|dams?|barrages?|telecommunications?)\b/,
     example: 'a joint railway line',
     nearMiss: 'budgetary support',
   },

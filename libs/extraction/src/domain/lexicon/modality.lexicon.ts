@@ -54,8 +54,8 @@ export const MODALITY_RULES: readonly ModalityRule[] = [
     scope: 'clause',
     pattern: /\b(?:could|might|(?<!\b(?:in|of|since|early|late|mid|on)\s)may|(?<!\b(?:said|says|announced|confirmed|added|stated|declared)\b(?:\s+[\w'-]+){0,4}\s+)would|should|possibly|perhaps|likely|unlikely|prospects?|possible|expected to|is to|are to|due to|supposed to|considering|consider|weighing|hopes? to|hoped to|wants? to|wanted to|ready to|willing to|plans? to|planned to|intends? to|aims? to|seeks? to|sought to|does not rule out|did not rule out|would not rule out|offered to|proposed|proposal|whether|unclear|reportedly|rumou?red)\b/,
     source: 'Hedges and modal verbs (NegEx uncertainty cues; CAMEO keeps intents apart from acts)',
-    example: 'France could consider sending troops to Romania.',
-    nearMiss: 'France promised to send troops to Romania.',
+    example: 'France could consider sending weapons to Romania.',
+    nearMiss: 'France promised to send weapons to Romania.',
   },
   {
     id: 'fr.speculation',
@@ -64,8 +64,8 @@ export const MODALITY_RULES: readonly ModalityRule[] = [
     scope: 'clause',
     pattern: /\b(?:pourrai(?:t|ent)|pourra(?:it|ient)?|devrai(?:t|ent)|devra(?:it|ient)?|serai(?:t|ent)|aurai(?:t|ent)|envisag\w*|n'exclu\w* pas|n'exclut pas|eventuel\w*|possible\w*|peut-etre|perspectives?|censee?s?|espere\w*|souhaite\w*|veu(?:t|lent)|pret(?:e|s|es)? a|dispose\w* a|projette\w*|proposition|propose\w*|doi(?:t|vent) (?:encore )?(?:etre|transmettre|rencontrer|signer))/,
     source: 'Conditionnel, hypothèse et intention : « pourrait », « n\'exclut pas », « envisage », « prêt à »',
-    example: 'La France pourrait envisager d\'envoyer des troupes en Roumanie.',
-    nearMiss: 'La France a promis d\'envoyer des troupes en Roumanie.',
+    example: 'La France pourrait envisager d\'envoyer des armes en Roumanie.',
+    nearMiss: 'La France a promis d\'envoyer des armes en Roumanie.',
   },
   {
     id: 'en.purpose',
