@@ -41,3 +41,4 @@ export * from './security/api-keys';
 export * from './security/requires-scope.decorator';
 export * from './security/listen-policy';
 export * from './metrics/dyad-metrics';
+export * from './http/plain-text.schema';

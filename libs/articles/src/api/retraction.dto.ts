@@ -1,4 +1,5 @@
+import { plainText } from '@dyad/platform';
 import { z } from 'zod';
 
-export const retractionSchema = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
+export const retractionSchema = z.strictObject({ reason: plainText(2_000) });
 export type RetractionBody = z.infer<typeof retractionSchema>;

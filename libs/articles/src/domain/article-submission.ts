@@ -31,7 +31,7 @@ export function acceptArticle(submission: ArticleSubmission, now: Date, maxBytes
       limit: maxBytes,
     });
   }
-  if (NOT_TEXT.test(submission.text) || NOT_TEXT.test(submission.title)) {
+  if (NOT_TEXT.test(submission.text) || NOT_TEXT.test(submission.title) || NOT_TEXT.test(submission.source ?? '')) {
     throw new ArticleError('ARTICLES.BINARY_TEXT', 'Article is not valid UTF-8 text');
   }
   const text = normaliseText(submission.text);

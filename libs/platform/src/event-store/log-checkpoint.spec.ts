@@ -8,7 +8,7 @@ describe('log checkpoint', () => {
     expect(formatLogCheckpoint({ transactionId: 812n, globalPosition: 40n })).toBe('812.40');
   });
 
-  it.each(['', '12', '12.', '.4', '-1.2', '1.2.3', 'a.b', '1e3.2'])('should reject "%s" when it is not a log position', (value) => {
+  it.each(['', '12', '12.', '.4', '-1.2', '1.2.3', 'a.b', '1e3.2', '18446744073709551616.1', '1.9223372036854775808'])('should reject "%s" when it is not a log position', (value) => {
     expect(() => parseLogCheckpoint(value)).toThrow(InvalidLogPositionError);
   });
 

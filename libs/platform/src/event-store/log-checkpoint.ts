@@ -7,10 +7,16 @@ export function formatLogCheckpoint(checkpoint: LogCheckpoint): string {
   return `${checkpoint.transactionId}.${checkpoint.globalPosition}`;
 }
 
+const MAX_XID8 = 2n ** 64n - 1n;
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 export function parseLogCheckpoint(value: string): LogCheckpoint {
   const match = /^(\d{1,20})\.(\d{1,19})$/.exec(value.trim());
   if (!match) throw new InvalidLogPositionError(value);
-  return { transactionId: BigInt(match[1]), globalPosition: BigInt(match[2]) };
+  const checkpoint = { transactionId: BigInt(match[1]), globalPosition: BigInt(match[2]) };
+  // Beyond xid8 and bigint the database itself would refuse the value, as a 500.
+  if (checkpoint.transactionId > MAX_XID8 || checkpoint.globalPosition > MAX_BIGINT) throw new InvalidLogPositionError(value);
+  return checkpoint;
 }
 
 export function checkpointOf(event: Pick<StoredEvent, 'transactionId' | 'globalPosition'>): LogCheckpoint {

@@ -13,6 +13,7 @@ import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { assertSafeListen } from '../security/listen-policy';
 import { SECURITY_STATUSES } from '../security/security.errors';
 import { ApiExceptionFilter, type StatusByCode } from './api-exception.filter';
+import { wellFormedJsonReviver } from './well-formed-json';
 
 export interface HttpServerOptions {
   readonly config: DyadConfig;
@@ -47,7 +48,7 @@ export async function startHttpServer(rootModule: unknown, options: HttpServerOp
   app.use(helmet());
   // JSON escaping can double the size of a text; the article's own limit is checked on the text itself.
   const bodyLimit = config.DYAD_MAX_ARTICLE_BYTES * 2 + 64 * 1024;
-  app.useBodyParser('json', { limit: bodyLimit, strict: true });
+  app.useBodyParser('json', { limit: bodyLimit, strict: true, reviver: wellFormedJsonReviver });
   app.useBodyParser('text', { limit: bodyLimit, type: ['text/plain', 'text/html', 'text/markdown'] });
   app.useGlobalFilters(new ApiExceptionFilter({ ...SECURITY_STATUSES, ...options.statuses }));
   app.enableShutdownHooks();

@@ -1,11 +1,11 @@
-import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
+import { plainText, RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RetractFactCommand, type FactRetraction } from '../application/commands/retract-fact/retract-fact.command';
 
-const retractionSchema = z.strictObject({ reason: z.string().trim().min(1).max(2_000) });
+const retractionSchema = z.strictObject({ reason: plainText(2_000) });
 
 @ApiTags('relationships')
 @RequiresScope('admin')

@@ -1,6 +1,8 @@
 import {
   DYAD_CONFIG,
+  DyadMetrics,
   EVENT_STORE,
+  isCodedError,
   formatLogCheckpoint,
   handleCommand,
   type DyadConfig,
@@ -34,9 +36,23 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     @Inject(ARTICLE_KEYS) private readonly keys: ArticleKeys,
     @Inject(DYAD_CONFIG) private readonly config: DyadConfig,
     private readonly articleFacts: ArticleFacts,
+    private readonly metrics: DyadMetrics,
   ) {}
 
   async execute({ submission }: IngestArticleCommand): Promise<IngestedFacts> {
+    try {
+      const result = await this.ingest(submission);
+      this.metrics.articlesIngested.inc({ outcome: result.duplicate ? 'duplicate' : 'created' });
+      return result;
+    } catch (error) {
+      // A refusal is the article's fault (a 4xx); anything else is Dyad's, or its store's.
+      const refused = isCodedError(error) && /^(ARTICLES|EXTRACTION|REQUEST)\./.test(error.code);
+      this.metrics.articlesIngested.inc({ outcome: refused ? 'refused' : 'failed' });
+      throw error;
+    }
+  }
+
+  private async ingest(submission: IngestArticleCommand['submission']): Promise<IngestedFacts> {
     const article = acceptArticle(submission, new Date(), this.config.DYAD_MAX_ARTICLE_BYTES);
     const contentHash = createHash('sha256').update(article.text).digest('hex');
     const articleId = articleIdFromContentHash(contentHash);
@@ -45,12 +61,16 @@ export class IngestArticleHandler implements ICommandHandler<IngestArticleComman
     const known = await this.keys.findArticleId(keys);
     if (known) return this.articleFacts.duplicateOf(known);
 
-    const extraction = await this.extractor.extract({
-      text: article.text,
-      title: article.title,
-      publishedAt: article.publishedAt,
-      language: article.language ?? undefined,
-    });
+    const extraction = await this.metrics.time(
+      (seconds) => this.metrics.extractionDuration.observe({ extractor: this.extractor.name }, seconds),
+      () =>
+        this.extractor.extract({
+          text: article.text,
+          title: article.title,
+          publishedAt: article.publishedAt,
+          language: article.language ?? undefined,
+        }),
+    );
     const dyads = [...new Set(extraction.facts.map((fact) => fact.dyad))].sort();
     const articleStream = articleStreamId(articleId);
 
