@@ -20,6 +20,9 @@ const FRENCH_A = /(?:^|[^\p{L}])[àÀ]\s+(?:(?:la|le|les|l['’])\s*)?$/u;
 // "the Chinese capital", "la capitale saoudienne": a demonym qualifying a place.
 const PLACE_AFTER = /^\s*(?:capital|capitale|region|region|soil|sol|territory|territoire|city|ville|port|coast|cote|border|frontiere)\b/;
 const PLACE_BEFORE = /(?:capitale|sol|territoire|ville|region|frontiere|soil)\s+$/;
+// A capital or seat named as the setting of a building or a place in it ("un palais d'Achgabat",
+// "the streets of Kyiv", "the airport of Riyadh").
+const SETTING_BEFORE = /\b(?:palais|palace|centre|center|aeroport|airport|port|rues|streets|banlieue|suburbs?|quartier|district|universite|university|hotel|stade|stadium|hopital|hospital|outskirts|environs|mairie|city hall)\s+(?:de|d'|du|of|in)\s*(?:the\s+)?$/;
 
 export function actorMentions(text: string, folded: string, countries: readonly CountryMatch[], persons: readonly PersonMention[]): ActorMention[] {
   const actors: ActorMention[] = [];
@@ -27,7 +30,7 @@ export function actorMentions(text: string, folded: string, countries: readonly 
     const before = folded.slice(Math.max(0, match.start - 24), match.start);
     const originalBefore = text.slice(Math.max(0, match.start - 8), match.start);
     const after = folded.slice(match.end, match.end + 16);
-    const placeNoun = (match.kind === 'demonym' && (PLACE_AFTER.test(after) || PLACE_BEFORE.test(before))) || /^'s\s+(?:\w+\s+)?(?:region|territory|city|capital|soil|border)\b/.test(after);
+    const placeNoun = (match.kind === 'demonym' && (PLACE_AFTER.test(after) || PLACE_BEFORE.test(before))) || (match.kind === 'capital' && SETTING_BEFORE.test(before)) || /^'s\s+(?:\w+\s+)?(?:region|territory|city|capital|soil|border)\b/.test(after);
     // A dateline ("BEIJING, March 11 -") is where the dispatch was filed.
     const dateline = match.end - match.start > 4 && /^[\p{Lu}\s.'-]+$/u.test(text.slice(match.start, match.end));
     const locative = dateline || (LOCATIVE_BEFORE.test(before) || FRENCH_A.test(originalBefore)) && !/^'s\b/.test(after) ? true : placeNoun;

@@ -72,9 +72,9 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   {
     id: 'fr.meeting.rencontre',
     language: 'fr',
-    pattern: /\b(?:a|ont|avait|avaient)\s+(?:[\w-]+\s+)?rencontre\b|\bse sont (?:[\w-]+\s+)?rencontres\b/,
+    pattern: /\b(?:a|ont|avait|avaient)\s+(?:[\w-]+\s+)?rencontre\b|\bse sont (?:[\w-]+\s+)?(?:rencontres|retrouves)\b/,
     frame: 'participants',
-    source: 'CAMEO 040 en français : « X a rencontré Y », « se sont rencontrés »',
+    source: 'CAMEO 040 en français : « X a rencontré Y », « se sont rencontrés », « se sont retrouvés »',
     example: 'Le président brésilien Lula a rencontré mardi à Pékin son homologue chinois Xi Jinping.',
     nearMiss: 'Le président brésilien Lula a rencontré mardi des chefs d\'entreprise à São Paulo.',
   },

@@ -30,7 +30,9 @@ function pairsOf(countries: readonly CountryCode[]): [CountryCode, CountryCode][
 // a place ("a reçu lundi à Séoul le Premier ministre japonais"). Titles are removed beforehand.
 const OBJECT_GAP = new Set(
   ('the a an his her its their on in at to by par visiting counterpart le la les l un une son sa ses leur au aux en de du des d of s dans officielle official state etat ' +
-    'monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche').split(' '),
+    'monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'january february march april may june july august september october november december ' +
+    'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre er').split(' '),
 );
 
 function adjacent(analysis: ArticleAnalysis, actors: readonly ActorMention[], from: number, to: number): boolean {
@@ -39,7 +41,7 @@ function adjacent(analysis: ArticleAnalysis, actors: readonly ActorMention[], fr
     if (place.locative && place.start >= from && place.end <= to) gap = gap.slice(0, place.start - from) + ' '.repeat(place.end - place.start) + gap.slice(place.end - from);
   }
   const words = gap.replace(ROLE_PATTERN, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.every((word) => OBJECT_GAP.has(word));
+  return words.every((word) => OBJECT_GAP.has(word) || /^\d{1,4}$/.test(word));
 }
 
 function hostPlace(analysis: ArticleAnalysis, match: TriggerMatch, visitor: CountryCode | undefined): CountryCode | undefined {
@@ -52,10 +54,25 @@ function hostPlace(analysis: ArticleAnalysis, match: TriggerMatch, visitor: Coun
 // to another verb ("… held talks in Seoul, and agreed to share intelligence on North Korea's …").
 const TOPIC = /\b(?:about|over|regarding|concerning|to discuss|discussing|sur|concernant|au sujet d|a propos d|pour discuter|pour evoquer|portant sur)\b/;
 
+// The comma-delimited phrase around a trigger, widened over a list of countries before it
+// ("Officials from Egypt, Qatar and the United States met …").
+function commaPhrase(analysis: ArticleAnalysis, match: TriggerMatch, actors: readonly ActorMention[]): { start: number; end: number } {
+  const { folded } = analysis;
+  const { sentence } = match;
+  let start = folded.lastIndexOf(',', match.start);
+  while (start > sentence.start && actors.some((a) => a.end <= start && start - a.end <= 1)) start = folded.lastIndexOf(',', start - 1);
+  const next = folded.indexOf(',', match.end);
+  return { start: Math.max(start, sentence.start), end: next === -1 || next > sentence.end ? sentence.end : next };
+}
+
 // A host who takes part is named as such ("hosted by President Donald Trump").
 const HOST_BEFORE = /\b(?:hosted by|in the presence of|chaired by|en presence de|sous la presidence de|accueillie?s? par)\s+[^,;]{0,30}$/;
 
 // A noun's own predicate follows it ("une rencontre a eu lieu entre …"): only the topic ends its list.
+function hostedBy(analysis: ArticleAnalysis, match: TriggerMatch, actor: ActorMention): boolean {
+  return actor.start > match.end && HOST_BEFORE.test(analysis.folded.slice(Math.max(match.end, actor.start - 40), actor.start));
+}
+
 function participantsEnd(analysis: ArticleAnalysis, match: TriggerMatch<MeetingRule>): number {
   const topic = TOPIC.exec(analysis.folded.slice(match.end, match.sentence.end));
   const verb = match.rule.nominal ? undefined : verbAt(analysis.text, analysis.folded, match.end, match.sentence.end, analysis.language);
@@ -93,7 +110,12 @@ function meetingCountries(analysis: ArticleAnalysis, match: TriggerMatch<Meeting
     return host && place && before.length > 0 ? [before[before.length - 1], place] : [];
   }
   const end = participantsEnd(analysis, match);
-  const named = acting.filter((a) => a.end <= match.start || a.start < end || HOST_BEFORE.test(analysis.folded.slice(Math.max(match.end, a.start - 40), a.start)));
+  const named = acting.filter((a) => a.end <= match.start || a.start < end || hostedBy(analysis, match, a));
+  // The comma-delimited phrase of the verb names who met when it names two ("…, les présidents
+  // turc et russe se sont entretenus"); the rest of the sentence may name a host or a topic.
+  const phrase = commaPhrase(analysis, match, sentence.actors);
+  const close = actingCountries(named.filter((a) => (a.start >= phrase.start && a.end <= phrase.end) || hostedBy(analysis, match, a)));
+  if (close.length >= 2) return close;
   const countries = actingCountries(named);
   if (countries.length >= 2) return countries;
   if (focus && (coreferent || countries.length === 0)) return [...focus];
