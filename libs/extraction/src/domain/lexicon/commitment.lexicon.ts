@@ -7,7 +7,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'en.commitment.promise',
     language: 'en',
-    pattern: /\b(?:promised|pledged|vowed|promises|pledges|vows)\b/,
+    pattern: /\b(?:promised|pledged|vowed|promises|pledges|vows|promising|pledging|vowing)\b/,
     needsSubject: true,
     confidence: 0.85,
     source: 'CAMEO 030-039 "express intent": promise, pledge, vow',
@@ -17,7 +17,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'en.commitment.undertake',
     language: 'en',
-    pattern: /\b(?:committed|commits|undertook|undertakes|agreed|agrees)\b(?=[^.;]{0,40}?\bto\b)/,
+    pattern: /\b(?:committed|commits|committing|undertook|undertakes|undertaking|agreed|agrees|agreeing)\b(?=[^.;]{0,40}?\bto\b)/,
     needsSubject: true,
     confidence: 0.8,
     source: 'CAMEO 057/PLOVER AGREE: "agreed to", "undertook to", "committed to"',

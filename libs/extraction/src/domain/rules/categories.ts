@@ -37,9 +37,15 @@ export function categoriesIn(folded: string, from: number, to: number): Commitme
 
 // A second object is coordinated with the first ("des investissements et un soutien financier,
 // ainsi qu'une assistance pour …"); a complement ("… licences de son pétrole et de son gaz") is not.
+// After a bare comma the next object starts with an article or is the category word itself; a
+// participle ("…, defusing a trade confrontation") starts another clause.
+const ARTICLE_START = /^(?:(?:a|an|the|un|une|le|la|les|l'|its|their|his|her|son|sa|ses|leur|leurs|new|more|other|d'autres|plus|nouvel\w*)\b|$)/;
+
 function isCoordinated(between: string): boolean {
-  const conjunction = /(?:\band\b|\bet\b|\bas well as\b|\bainsi qu'?|,)([^,]*)$/.exec(between);
+  // The last conjunction before the object counts.
+  const conjunction = /^.*(\band\b|\bet\b|\bas well as\b|\bainsi qu'?|,)([^,]*)$/s.exec(between);
   if (!conjunction) return false;
-  const conjunct = conjunction[1].trim();
-  return !/^(?:de|d'|du|des|of)\b/.test(conjunct.replace(/^(?:to|a)\s+/, ''));
+  const conjunct = conjunction[2].trim();
+  if (/^(?:de|d'|du|des|of)\b/.test(conjunct.replace(/^(?:to|a)\s+/, ''))) return false;
+  return conjunction[1] !== ',' || ARTICLE_START.test(conjunct);
 }

@@ -10,7 +10,7 @@ export interface Parties {
 }
 
 // Words that may stand between a subject and its verb ("Japan has also pledged", "the two sides agreed").
-const SUBJECT_BRIDGE = /(?:^|\s)(?:has|have|had|also|already|publicly|repeatedly|formally|firmly|officially|jointly|then|later|once|again|recently|and|it|they|he|she|which|who|each|both|sides|countries|governments|leaders|parties|ministers|delegations|capitals|nations|states)\s*$/;
+const SUBJECT_BRIDGE = /(?:^|\s)(?:has|have|had|also|already|publicly|repeatedly|formally|firmly|officially|jointly|then|later|once|again|recently|and|it|they|he|she|which|who|each|both|sides|countries|governments|government|leaders|parties|ministers|delegations|capitals|nations|states|companies|firms|officials|authorities|with)\s*$/;
 
 export function hasSubject(analysis: ArticleAnalysis, match: TriggerMatch): boolean {
   const before = analysis.folded.slice(Math.max(match.sentence.start, match.start - 24), match.start);

@@ -10,7 +10,7 @@ import { dateOf, findTriggers, isAsserted, type TriggerMatch } from './trigger-m
 // "après le fiasco"): background.
 const GOVERNED_BEFORE = /\b(?:after|following|since|before|apres|avant|depuis|lors)\s+(?:(?:the|a|an|la|le|les|l'|ce|cette)\s*)?(?:[\w-]+\s+)?$/;
 
-const NON_STATE_SUBJECT = /\b(?:protesters|demonstrators|manifestants|opposition|opposants|critics|citizens|residents|activists|militants|students|etudiants|unions|syndicats|crowds?|foule)\b[^,;]{0,40}$/;
+const NON_STATE_SUBJECT = /\b(?:protesters|demonstrators|manifestants|opposition|opposants|critics|citizens|residents|activists|militants|students|etudiants|unions|syndicats|crowds?|foule)\b[^,;]{0,60}$/;
 
 interface LocusHint {
   readonly pair: readonly CountryCode[];
@@ -28,7 +28,12 @@ function sides(analysis: ArticleAnalysis, match: TriggerMatch<TensionRule>): { s
   const countries = actingCountries(acting);
   if (countries.length === 2) return { subject, object, pair: countries };
   const focus = analysis.focus[sentence.index];
-  if (focus && (countries.length === 0 || PAIR_REFERENCE.test(analysis.folded.slice(sentence.start, sentence.end)))) return { pair: [...focus] };
+  if (focus && countries.length === 0 && PAIR_REFERENCE.test(analysis.folded.slice(sentence.start, sentence.end))) return { pair: [...focus] };
+  // One side named, the other the pair in focus ("Les autorités brésiliennes ont protesté").
+  if (focus && countries.length === 1 && focus.includes(countries[0])) {
+    const other = focus.find((c) => c !== countries[0]) as CountryCode;
+    return subject ? { subject, object: other, pair: [...focus] } : { subject: other, object: countries[0], pair: [...focus] };
+  }
   return { subject, object, pair: [] };
 }
 
@@ -40,13 +45,17 @@ function locusFor(rule: TensionRule, side: ReturnType<typeof sides>): CountryCod
 
 // Where the friction is felt inside one country: the country named right after the cue ("au sein
 // de la population syrienne"), and the partner whose dealings caused it.
-// For a popular protest, the place where it happens ("protests in Yerevan, where demonstrators …").
+// For a popular protest, the place where it happens ("protests in Yerevan, where demonstrators …"),
+// else the side of the pair in focus that the protest does not name as the cause ("opposition MPs
+// accused the government …, arguing that more Ethiopian power means …").
 function domestic(analysis: ArticleAnalysis, match: TriggerMatch<TensionRule>, popular: boolean): { locus: CountryCode; partner: CountryCode } | undefined {
   const { sentence } = match;
-  const place = popular ? [...sentence.actors].reverse().find((a) => a.locative && a.end <= match.start) : undefined;
-  const locus = place?.country ?? sentence.actors.find((a) => a.start >= match.start)?.country ?? sentence.actors[0]?.country;
-  if (!locus) return undefined;
   const focus = analysis.focus[sentence.index];
+  const place = popular ? [...sentence.actors].reverse().find((a) => a.locative && a.end <= match.start) : undefined;
+  const cause = popular && !place ? sentence.actors.find((a) => !a.locative)?.country : undefined;
+  const home = cause && focus?.includes(cause) ? focus.find((c) => c !== cause) : undefined;
+  const locus = place?.country ?? home ?? sentence.actors.find((a) => a.start >= match.start)?.country ?? sentence.actors[0]?.country;
+  if (!locus) return undefined;
   const partner = sentence.actors.find((a) => a.country !== locus && !a.locative)?.country ?? focus?.find((c) => c !== locus);
   return partner && (!focus || focus.includes(locus) || sentence.actors.some((a) => a.country === partner)) ? { locus, partner } : undefined;
 }
