@@ -1,0 +1,34 @@
+// Articles that the rule extractor turns into facts, one distinct text each, over many country
+// pairs: a meeting on a date of its own, and a commitment. The text differs by its date and
+// number, so no two are duplicates.
+const COUNTRIES = [
+  ['France', 'Paris'], ['Germany', 'Berlin'], ['Russia', 'Moscow'], ['Syria', 'Damascus'], ['China', 'Beijing'],
+  ['Brazil', 'Brasilia'], ['Japan', 'Tokyo'], ['Egypt', 'Cairo'], ['Turkey', 'Ankara'], ['India', 'New Delhi'],
+  ['Italy', 'Rome'], ['Spain', 'Madrid'], ['Mexico', 'Mexico City'], ['Canada', 'Ottawa'], ['Kenya', 'Nairobi'],
+  ['Nigeria', 'Abuja'], ['Argentina', 'Buenos Aires'], ['Indonesia', 'Jakarta'], ['Vietnam', 'Hanoi'], ['Poland', 'Warsaw'],
+] as const;
+
+export interface TemplateArticle {
+  readonly index: number;
+  readonly title: string;
+  readonly text: string;
+  readonly publishedAt: string;
+}
+
+export function templateArticle(index: number, pairs = COUNTRIES.length * (COUNTRIES.length - 1)): TemplateArticle {
+  const pair = index % pairs;
+  const first = Math.floor(pair / (COUNTRIES.length - 1));
+  const second = (first + 1 + (pair % (COUNTRIES.length - 1))) % COUNTRIES.length;
+  const [hostName, capital] = COUNTRIES[first];
+  const [guestName] = COUNTRIES[second];
+  // Distinct days, all in the past: 2020-01-01 plus `index` days.
+  const day = new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+  return {
+    index,
+    title: `${hostName} and ${guestName} (${index})`,
+    text:
+      `The presidents of ${hostName} and ${guestName} met in ${capital} on ${day}. ` +
+      `${hostName} pledged to invest in the energy sector of ${guestName}. Reference ${index}.`,
+    publishedAt: day,
+  };
+}
