@@ -16,7 +16,7 @@ export const emmettContender: ContenderFactory = {
       append: async (batch) => {
         await store.appendToStream(
           batch.streamId,
-          batch.events.map((event) => ({ type: event.type, data: event.data, metadata: { ...event.metadata, messageId: event.eventId } })),
+          batch.events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata })),
           { expectedStreamVersion: BigInt(batch.expectedVersion) },
         );
       },

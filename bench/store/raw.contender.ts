@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { ContenderFactory } from './contender';
 import { WRITERS } from './workload';
@@ -34,7 +35,7 @@ export const rawContender: ContenderFactory = {
           name: 'raw_insert',
           text: INSERT_SQL,
           values: [
-            batch.events.map((event) => event.eventId),
+            batch.events.map(() => randomUUID()),
             batch.events.map(() => batch.streamId),
             batch.events.map((_, index) => batch.expectedVersion + index + 1),
             batch.events.map((event) => event.type),

@@ -10,8 +10,8 @@ export const TOTAL_EVENTS = STREAMS * EVENTS_PER_STREAM;
 // A round appends one batch to every stream.
 export const ROUNDS = EVENTS_PER_STREAM / BATCH_SIZE;
 
+// No event id: each store assigns its own, as it does for a caller that does not choose one.
 export interface BenchEvent {
-  readonly eventId: string;
   readonly type: string;
   readonly data: Record<string, unknown>;
   readonly metadata: Record<string, unknown>;
@@ -29,7 +29,6 @@ const filler = 'La délégation syrienne a rencontré les représentants russes 
 function event(stream: number, position: number): BenchEvent {
   const articleId = randomUUID();
   return {
-    eventId: randomUUID(),
     type: 'CommitmentMade',
     data: {
       dyad: 'RU-SY',

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { EventMetadata, ExpectedVersion, StreamAppend } from './event-store.port';
 import { InvalidAppendError } from './event-store.errors';
+import { uuidV7 } from './uuid-v7';
 
 export interface PlannedEvent {
   readonly eventId: string;
@@ -39,7 +39,7 @@ export function planAppend(appends: readonly StreamAppend[]): AppendPlan {
     }
     append.events.forEach((event, position) => {
       if (!event.eventId) idsChosenByCaller = false;
-      const eventId = (event.eventId ?? randomUUID()).toLowerCase();
+      const eventId = (event.eventId ?? uuidV7()).toLowerCase();
       if (!uuid.test(eventId)) throw new InvalidAppendError(`Event id ${eventId} is not a UUID`);
       if (ids.has(eventId)) throw new InvalidAppendError(`Event id ${eventId} appears twice in one append`);
       ids.add(eventId);
