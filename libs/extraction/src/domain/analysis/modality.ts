@@ -9,7 +9,7 @@ const AFTER_WINDOW = 30;
 
 // A hedge after the verb governs it up to the next comma ("agreed to consider", "la détente …
 // est censée"); a later subordinate clause ("…, as the allies sought to …") has its own verb.
-const CLAUSE_REACH = 60;
+const CLAUSE_REACH = 90;
 
 function clauseReach(folded: string, end: number, clauseEnd: number): number {
   const comma = folded.indexOf(',', end);

@@ -50,6 +50,7 @@ function englishPlurals(form: string): string[] {
 export class CountryGazetteer {
   private readonly byFirstToken = new Map<string, Phrase[]>();
   private readonly capitals = new Map<CountryCode, string>();
+  private readonly officialNames = new Map<CountryCode, string>();
 
   constructor() {
     isoCountries.registerLocale(en);
@@ -83,6 +84,7 @@ export class CountryGazetteer {
       }
       for (const capital of country.capital) add(capital.replace(/,?\s*D\.C\.$/, ''), code, 'capital');
       if (country.capital[0]) this.capitals.set(code, country.capital[0].replace(/,?\s*D\.C\.$/, ''));
+      this.officialNames.set(code, fold(country.name.official));
       const demonyms = country.demonyms;
       for (const form of [demonyms?.eng?.m, demonyms?.eng?.f]) if (form) englishPlurals(form).forEach((f) => add(f, code, 'demonym'));
       for (const form of [demonyms?.fra?.m, demonyms?.fra?.f]) if (form) frenchPlurals(form).forEach((f) => add(f, code, 'demonym'));
@@ -109,6 +111,11 @@ export class CountryGazetteer {
   // The capital's English name, for meeting locations ("Moscou" is reported as Moscow).
   capitalOf(code: CountryCode): string | undefined {
     return this.capitals.get(code);
+  }
+
+  // Whether the state's official English name says what it is ("kingdom", "islamic republic").
+  officialNameHas(code: CountryCode, word: string): boolean {
+    return this.officialNames.get(code)?.includes(word) ?? false;
   }
 
   // Longest matches, left to right, in text[from, to). `folded` is fold(text).

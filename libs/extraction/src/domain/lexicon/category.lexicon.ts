@@ -38,7 +38,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'energy',
-    pattern: /\b(?:energy|energie|energetiques?|gas|gaz|oil|petrole|pipelines?|gazoducs?|oleoducs?|nuclear (?:power|plant|reactor)s?|centrales?|electricity|electricite|lng|gnl|hydrocarbures?)\b/,
+    pattern: /\b(?:energy|energie|energetiques?|gas|gaz|oil|petrole|pipelines?|gazoducs?|oleoducs?|nuclear (?:power|plant|reactor)s?|centrales? (?:nucleaires?|electriques?|thermiques?|solaires?|a charbon|a gaz|hydroelectriques?)|electricity|electricite|lng|gnl|hydrocarbures?)\b/,
     example: 'gas supplies',
     nearMiss: 'a visa waiver for students',
   },

@@ -7,7 +7,7 @@ export const DELEGATION_RULES: readonly DelegationRule[] = [
     id: 'en.delegation.headed-by',
     language: 'en',
     leader: 'after',
-    pattern: /\b(?:delegation|side|team)\s*,?\s+(?:was\s+|is\s+|were\s+)?(?:(?:headed|led|chaired|represented)\s+)?by\b/,
+    pattern: /\b(?:delegation|side|team)\s*,?\s+(?:(?:was\s+|is\s+|were\s+)?(?:(?:headed|led|chaired|represented)\s+)?by|(?:[\w-]+\s+){1,4}?(?:was|were|is)\s+(?:headed|led|chaired)\s+by)\b/,
     source: 'Protocol phrasing: "the X delegation was headed/led by"',
     example: 'The Japanese delegation was headed by Foreign Minister Takeshi Iwaya at the talks with South Korea in Seoul on Monday.',
     nearMiss: 'The Japanese delegation was welcomed by a crowd in Seoul on Monday.',

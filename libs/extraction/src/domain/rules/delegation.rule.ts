@@ -24,17 +24,18 @@ export function delegationCandidates(analysis: ArticleAnalysis): Candidate[] {
   const found: { match: TriggerMatch<DelegationRule>; country: CountryCode; leader: string; leaderRole?: string; members: DelegationMember[] }[] = [];
   for (const match of findTriggers(analysis, DELEGATION_RULES)) {
     if (!isAsserted(analysis, match)) continue;
-    const country = delegationCountry(analysis, match);
-    if (!country) continue;
     const { sentence } = match;
+    const named = delegationCountry(analysis, match);
     const stop = analysis.folded.indexOf(';', match.end);
     const limit = stop === -1 || stop > sentence.end ? sentence.end : stop;
-    const persons = sentence.persons.filter((p) => p.country === undefined || p.country === country);
+    const persons = sentence.persons.filter((p) => p.country === undefined || named === undefined || p.country === named);
     const leader =
       match.rule.leader === 'after'
         ? persons.find((p) => p.start >= match.end && p.start - match.end <= LEADER_REACH && p.start < limit)
         : [...persons].reverse().find((p) => p.end <= match.start);
-    if (!leader) continue;
+    // "The ministerial delegation accompanying Lula was led by …": the leader's country.
+    const country = named ?? leader?.country;
+    if (!leader || !country) continue;
     const members = persons
       .filter((p) => p.start > leader.end && p.start < limit && p.canonical !== leader.canonical)
       .map((p) => ({ name: p.canonical, role: p.role ?? 'member' }));
