@@ -61,6 +61,26 @@ describeKafka('Kafka transport', (kafka) => {
     expect(attempts.slice(0, 2)).toEqual(['only', 'only']);
   });
 
+  it('should keep two namespaces apart when they share a cluster', async () => {
+    const topic = `test.namespaces.${randomUUID()}`;
+    const [blue, green] = await Promise.all(
+      ['blue.', 'green.'].map((namespace) => KafkaTransport.connect({ brokers: kafka().brokers, clientId: 'dyad-test', namespace })),
+    );
+    const received: Record<string, string[]> = { blue: [], green: [] };
+    const subscriptions = await Promise.all([
+      blue.consume({ groupId: 'projection', topics: [topic], handle: async ({ topic: seen, value }) => void received.blue.push(`${seen}:${value}`) }),
+      green.consume({ groupId: 'projection', topics: [topic], handle: async ({ topic: seen, value }) => void received.green.push(`${seen}:${value}`) }),
+    ]);
+
+    await blue.publish([{ topic, key: 'k', value: 'for blue' }]);
+    await green.publish([{ topic, key: 'k', value: 'for green' }]);
+    await waitUntil('both namespaces to receive their message', () => received.blue.length > 0 && received.green.length > 0);
+    await Promise.all(subscriptions.map((subscription) => subscription.stop()));
+    await Promise.all([blue.close(), green.close()]);
+
+    expect(received).toEqual({ blue: [`${topic}:for blue`], green: [`${topic}:for green`] });
+  });
+
   it('should report the broker as healthy when it answers', async () => {
     await expect(transport.health()).resolves.toMatchObject({ ok: true });
   });

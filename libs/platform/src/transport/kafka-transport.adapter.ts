@@ -106,7 +106,7 @@ export class KafkaTransport implements Transport {
 
     const start = async (): Promise<void> => {
       const consumer = this.kafka.consumer({
-        groupId: options.groupId,
+        groupId: this.physical(options.groupId),
         retry: RETRY,
         maxWaitTimeInMs: FETCH_WAIT_MS,
         sessionTimeout: SESSION_TIMEOUT_MS,
