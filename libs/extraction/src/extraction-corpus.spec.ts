@@ -62,8 +62,14 @@ describe('the rule-based extractor on the annotated corpus', () => {
     expect(scoreArticles(results).overall.f1).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('should reach an overall F1 of 0.85 on the held-out articles', () => {
+    const results = run(load('heldout'));
+    process.stdout.write(`${report('heldout', results)}\n`);
+    expect(scoreArticles(results).overall.f1).toBeGreaterThanOrEqual(0.85);
+  });
+
   it('should detect the language of every corpus article', () => {
-    for (const article of [...load('seed'), ...load('dev')]) {
+    for (const article of [...load('seed'), ...load('dev'), ...load('heldout')]) {
       expect(extractor.extract({ text: article.text, title: article.title, publishedAt: article.publishedAt }).language).toBe(article.language);
     }
   });

@@ -37,6 +37,8 @@ export interface CommitmentRule extends TriggerRule {
 
 export interface StatusRule extends TriggerRule {
   readonly status: CommitmentStatus;
+  // The negation is the rule ("n'a pas été tenu", "was not kept"): it does not block it.
+  readonly negated?: boolean;
 }
 
 // Where a bilateral tension is felt: the subject who protests ("summoned", "a convoqué"), the
