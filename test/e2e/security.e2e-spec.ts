@@ -46,6 +46,17 @@ describe('access and rate limits (embedded, keys set)', () => {
     expect((await request(dyad.baseUrl, 'POST', `/v1/facts/${factId}/retractions`, { ...retraction, headers: bearer(ADMIN) })).status).toBe(201);
   });
 
+  it('should open the commitment feed to a read key and keep webhooks for admin', async () => {
+    const stream = new AbortController();
+    const sse = await fetch(`${dyad.baseUrl}/v1/subscriptions/commitments`, { headers: bearer(READER), signal: stream.signal });
+    expect(sse.status).toBe(200);
+    expect(sse.headers.get('content-type')).toContain('text/event-stream');
+    stream.abort();
+    expect((await request(dyad.baseUrl, 'GET', '/v1/subscriptions/commitments')).status).toBe(401);
+    const webhook = { json: { url: 'https://example.org/hook' }, headers: bearer(READER) };
+    expect((await request(dyad.baseUrl, 'POST', '/v1/webhooks', webhook)).body.error.code).toBe('AUTH.FORBIDDEN');
+  });
+
   it('should keep /health and /docs open and /metrics behind the read scope', async () => {
     expect((await request(dyad.baseUrl, 'GET', '/health')).status).toBe(200);
     const docs = await request(dyad.baseUrl, 'GET', '/docs/openapi.json');

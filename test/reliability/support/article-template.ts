@@ -15,14 +15,16 @@ export interface TemplateArticle {
   readonly publishedAt: string;
 }
 
-export function templateArticle(index: number, pairs = COUNTRIES.length * (COUNTRIES.length - 1)): TemplateArticle {
-  const pair = index % pairs;
+export const PAIRS = COUNTRIES.length * (COUNTRIES.length - 1);
+
+// The ISO codes are not needed: the dyad of a pair is read back from the facts Dyad returns.
+export function templateArticle(index: number, pair = index % PAIRS, dayNumber = index): TemplateArticle {
   const first = Math.floor(pair / (COUNTRIES.length - 1));
   const second = (first + 1 + (pair % (COUNTRIES.length - 1))) % COUNTRIES.length;
   const [hostName, capital] = COUNTRIES[first];
   const [guestName] = COUNTRIES[second];
-  // Distinct days, all in the past: 2020-01-01 plus `index` days.
-  const day = new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+  // Distinct days, all in the past: 2020-01-01 plus `dayNumber` days.
+  const day = new Date(Date.UTC(2020, 0, 1) + dayNumber * 86_400_000).toISOString().slice(0, 10);
   return {
     index,
     title: `${hostName} and ${guestName} (${index})`,

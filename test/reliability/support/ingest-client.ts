@@ -5,6 +5,8 @@ export interface Ack {
   readonly articleId: string;
   readonly status: number;
   readonly position: string | null;
+  // The relationship facts the write reports (the same ones for a duplicate).
+  readonly events: ReadonlyArray<{ readonly id: string; readonly dyad: string }>;
 }
 
 // Sends one article until an answer acknowledges it, as a careful client does: a dropped
@@ -23,10 +25,10 @@ export async function ingestUntilAcknowledged(
         body: JSON.stringify({ title: article.title, text: article.text, publishedAt: article.publishedAt }),
         signal: AbortSignal.timeout(30_000),
       });
-      const body = (await response.json().catch(() => ({}))) as { articleId?: string; position?: string | null };
+      const body = (await response.json().catch(() => ({}))) as Partial<Ack>;
       onAttempt(response.status);
       if ((response.status === 201 || response.status === 200) && body.articleId) {
-        return { articleId: body.articleId, status: response.status, position: body.position ?? null };
+        return { articleId: body.articleId, status: response.status, position: body.position ?? null, events: body.events ?? [] };
       }
       if (response.status < 500 && response.status !== 409 && response.status !== 429) {
         throw new Error(`article ${article.index} refused with ${response.status}: ${JSON.stringify(body)}`);

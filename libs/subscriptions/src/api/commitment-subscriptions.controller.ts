@@ -1,4 +1,4 @@
-import { DYAD_CONFIG, ZodValidationPipe, type DyadConfig } from '@dyad/platform';
+import { DYAD_CONFIG, RequiresScope, ZodValidationPipe, type DyadConfig } from '@dyad/platform';
 import { Controller, Headers, Inject, type MessageEvent, Query, Sse } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -9,6 +9,7 @@ import { COMMITMENT_CHANGED, type CommitmentChange } from '../domain/commitment-
 import { commitmentStreamQuerySchema } from './subscriptions.dto';
 
 @ApiTags('subscriptions')
+@RequiresScope('read')
 @Controller('v1/subscriptions')
 export class CommitmentSubscriptionsController {
   constructor(

@@ -1,4 +1,4 @@
-import { ZodValidationPipe } from '@dyad/platform';
+import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -12,6 +12,7 @@ import { deliveriesQuerySchema, registerWebhookSchema, webhookIdSchema } from '.
 const webhookIdParam = { name: 'id', format: 'uuid' };
 
 @ApiTags('webhooks')
+@RequiresScope('admin')
 @Controller('v1/webhooks')
 export class WebhooksController {
   constructor(
