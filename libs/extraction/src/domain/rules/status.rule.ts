@@ -43,7 +43,8 @@ export function statusCandidates(analysis: ArticleAnalysis): Candidate[] {
   for (const match of findTriggers(analysis, STATUS_RULES)) {
     const after = categoriesIn(analysis.folded, match.start, match.clause.end);
     const before = after.length > 0 ? after : categoriesIn(analysis.folded, match.clause.start, match.start);
-    const categories = before.length > 0 ? before.slice(0, 1) : promisedEarlier(analysis, match);
+    const keptOrNot = match.rule.status === 'fulfilled' || match.rule.status === 'broken';
+    const categories = before.length > 0 ? before.slice(0, 1) : keptOrNot ? promisedEarlier(analysis, match) : [];
     if (categories.length === 0) continue;
     if (!isAsserted(analysis, match, match.rule.negated ? ASSERTION_BLOCKERS.filter((kind) => kind !== 'negation') : ASSERTION_BLOCKERS)) continue;
     const date = dateOf(analysis, match);
