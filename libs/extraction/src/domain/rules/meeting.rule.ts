@@ -18,6 +18,7 @@ import { dateOf, findTriggers, isAsserted, sentenceDates, type TriggerMatch } fr
 const GOVERNED_BEFORE = /\b(?:after|following|since|before|during|of|apres|avant|depuis|lors|de|des|du|d')\s+(?:(?:the|a|an|la|le|les|l'|ces|cette|leur|their|its)\s*)?(?:[\w-]+\s+)?$/;
 // A place the gazetteer does not know: "à Djeddah", "at the Vostochny Cosmodrome".
 const UNKNOWN_PLACE = /(?:\b(?:in|at)\s+(?:the\s+)?|(?:^|\s)[àÀ]\s+(?:l['’])?)(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*)/u;
+const DEFINITE_BEFORE = /\b(?:la|le|les|l'|the|ces|cette|this|these)\s*$/;
 const SIGNATORY_PAIR = /\b(?:les deux (?:dirigeants|chefs|ministres|presidents|hommes)|the two (?:leaders|ministers|presidents|men)|both (?:leaders|ministers))\b/;
 
 function pairsOf(countries: readonly CountryCode[]): [CountryCode, CountryCode][] {
@@ -118,7 +119,9 @@ function meetingCountries(analysis: ArticleAnalysis, match: TriggerMatch<Meeting
   if (close.length >= 2) return close;
   const countries = actingCountries(named);
   if (countries.length >= 2) return countries;
-  if (focus && (coreferent || countries.length === 0)) return [...focus];
+  // With no country named, only an anaphoric noun ("La rencontre a porté sur …") continues the pair in focus.
+  const anaphoric = rule.nominal === true && DEFINITE_BEFORE.test(analysis.folded.slice(Math.max(sentence.start, match.start - 8), match.start));
+  if (focus && (coreferent || (countries.length === 0 && anaphoric))) return [...focus];
   return [];
 }
 
