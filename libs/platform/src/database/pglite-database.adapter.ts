@@ -32,26 +32,14 @@ export class PgliteDatabase implements Database {
     }
   }
 
-  // Without parameters, like `pg`, the simple protocol runs: a migration may hold several statements.
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResultRows<Row>> {
-    return this.turn.runExclusive(async () =>
-      params?.length
-        ? toRows<Row>(await this.pg.query<Row>(sql, params as unknown[]))
-        : toRows<Row>((await this.pg.exec(sql)).at(-1) as Results<Row>),
-    );
+    return this.turn.runExclusive(() => run<Row>(this.pg, sql, params));
   }
 
   // Work inside must use `tx`, never this object: the mutex is held until the transaction ends.
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.turn.runExclusive(() =>
-      this.pg.transaction((tx) =>
-        work({
-          query: async <Row>(sql: string, params?: readonly unknown[]) =>
-            params?.length
-              ? toRows<Row>(await tx.query<Row>(sql, params as unknown[]))
-              : toRows<Row>((await tx.exec(sql)).at(-1) as Results<Row>),
-        }),
-      ),
+      this.pg.transaction((tx) => work({ query: <Row>(sql: string, params?: readonly unknown[]) => run<Row>(tx, sql, params) })),
     );
   }
 
@@ -64,6 +52,12 @@ export class PgliteDatabase implements Database {
   close(): Promise<void> {
     return this.turn.runExclusive(() => this.pg.close());
   }
+}
+
+// Without parameters, like `pg`, the simple protocol runs: a migration may hold several statements.
+async function run<Row>(target: Pick<PGlite, 'query' | 'exec'>, sql: string, params?: readonly unknown[]): Promise<QueryResultRows<Row>> {
+  if (params?.length) return toRows<Row>(await target.query<Row>(sql, params as unknown[]));
+  return toRows<Row>((await target.exec(sql)).at(-1) as Results<Row> | undefined);
 }
 
 function toRows<Row>(result: Results<Row> | undefined): QueryResultRows<Row> {
