@@ -77,7 +77,7 @@ async function main(): Promise<number> {
     console.log(`runs=${RUNS} articles=${articles} apis=2 workers=2 conflicts_answered_409=${conflicts} lost_updates=0`);
     return 0;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(error instanceof Error ? `${error.message}\n${String((error as { cause?: unknown }).cause ?? '')}` : error);
     console.log(`runs=${round} articles=${articles} lost_updates>0`);
     return 1;
   } finally {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, loadConfig, PinoNestLogger, PlatformModule, runMain } from '@dyad/platform';
+import { createLogger, DyadMetrics, loadConfig, PinoNestLogger, PlatformModule, runMain, startMetricsServer } from '@dyad/platform';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { dyadMigrations } from './dyad-migrations';
@@ -14,5 +14,6 @@ runMain(async () => {
 
   const app = await NestFactory.createApplicationContext(WorkerRoot, { logger: new PinoNestLogger(logger), abortOnError: false });
   app.enableShutdownHooks();
+  if (config.DYAD_METRICS_PORT) await startMetricsServer(app.get(DyadMetrics), config.HOST, config.DYAD_METRICS_PORT);
   logger.info('Dyad worker running');
 });

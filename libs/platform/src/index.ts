@@ -42,3 +42,4 @@ export * from './security/requires-scope.decorator';
 export * from './security/listen-policy';
 export * from './metrics/dyad-metrics';
 export * from './http/plain-text.schema';
+export * from './metrics/metrics-server';

@@ -24,12 +24,15 @@ export function templateArticle(index: number, pair = index % PAIRS, dayNumber =
   const [hostName, capital] = COUNTRIES[first];
   const [guestName] = COUNTRIES[second];
   // Distinct days, all in the past: 2020-01-01 plus `dayNumber` days.
-  const day = new Date(Date.UTC(2020, 0, 1) + dayNumber * 86_400_000).toISOString().slice(0, 10);
+  const date = new Date(Date.UTC(2020, 0, 1) + dayNumber * 86_400_000);
+  const day = date.toISOString().slice(0, 10);
+  // Written out ("March 10, 2020"): the extractor reads it as the meeting's own date.
+  const written = date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
   return {
     index,
     title: `${hostName} and ${guestName} (${index})`,
     text:
-      `The presidents of ${hostName} and ${guestName} met in ${capital} on ${day}. ` +
+      `The presidents of ${hostName} and ${guestName} met in ${capital} on ${written}. ` +
       `${hostName} pledged to invest in the energy sector of ${guestName}. Reference ${index}.`,
     publishedAt: day,
   };

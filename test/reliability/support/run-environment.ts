@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -31,6 +32,8 @@ export async function prepareRun(kind: string): Promise<RunEnvironment> {
   let kafkaBrokers = process.env.KAFKA_BROKERS ?? '';
   const startedKafka = !kafkaBrokers;
   if (startedKafka) {
+    // A broker already there belongs to someone else: using it, and stopping it at the end, would not do.
+    if (await portAnswers(kafkaPort)) throw new Error(`127.0.0.1:${kafkaPort} is taken; choose another KAFKA_PORT`);
     kafka('start', kafkaPort);
     kafkaBrokers = `127.0.0.1:${kafkaPort}`;
   }
@@ -58,6 +61,16 @@ export async function prepareRun(kind: string): Promise<RunEnvironment> {
 
 export function kafka(command: 'start' | 'stop', port: number): void {
   execFileSync('test/infra/kafka.sh', [command], { env: { ...process.env, KAFKA_PORT: String(port) }, stdio: 'inherit' });
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -45,6 +45,8 @@ export const configSchema = z.object({
   // Requests per minute: per key for callers with a valid key, per address for the others; 0 is no limit.
   DYAD_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(0).default(1_200),
   DYAD_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(1_200),
+  // A worker's own /metrics (it has no API), on HOST; unset: none.
+  DYAD_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // The key `dyad ingest --api` sends to a remote Dyad.
   DYAD_API_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
