@@ -188,9 +188,11 @@ function feedContract(open: () => Promise<Database>): void {
     expect([lapsed.attempt, current.attempt]).toEqual([1, 2]);
 
     const delivered = { kind: 'delivered' as const, statusCode: 200 };
-    await deliveries.record(lapsed, { startedAt: new Date(), durationMs: 5, outcome: delivered, retryInMs: null });
+    await deliveries.record([{ delivery: lapsed, attempt: { startedAt: new Date(), durationMs: 5, outcome: delivered, retryInMs: null } }]);
     expect((await deliveries.find(webhookId, current.checkpoint))?.state).toBe('pending');
-    await deliveries.record(current, { startedAt: new Date(), durationMs: 5, outcome: { kind: 'failed', statusCode: 500, error: 'HTTP 500' }, retryInMs: null });
+    await deliveries.record([
+      { delivery: current, attempt: { startedAt: new Date(), durationMs: 5, outcome: { kind: 'failed', statusCode: 500, error: 'HTTP 500' }, retryInMs: null } },
+    ]);
 
     const view = await deliveries.find(webhookId, current.checkpoint);
     expect(view).toMatchObject({ state: 'dead', attempts: 2, lastStatus: 500 });

@@ -8,6 +8,18 @@ import { StreamCommitmentChangesQuery } from '../application/queries/stream-comm
 import { COMMITMENT_CHANGED, type CommitmentChange } from '../domain/commitment-change';
 import { commitmentStreamQuerySchema } from './subscriptions.dto';
 
+// Every subscriber of a process gets the same change object from the hub: serialise it once,
+// not once per connection (with a thousand subscribers, that was most of the fan-out's time).
+const serialisedChanges = new WeakMap<CommitmentChange, string>();
+function serialised(change: CommitmentChange): string {
+  let json = serialisedChanges.get(change);
+  if (json === undefined) {
+    json = JSON.stringify(change);
+    serialisedChanges.set(change, json);
+  }
+  return json;
+}
+
 @ApiTags('subscriptions')
 @RequiresScope('read')
 @Controller('v1/subscriptions')
@@ -39,7 +51,7 @@ export class CommitmentSubscriptionsController {
       new StreamCommitmentChangesQuery(filter, lastEventIdHeader ?? lastEventId),
     );
     return merge(
-      changes.pipe(map((change): MessageEvent => ({ id: change.position, type: COMMITMENT_CHANGED, data: change }))),
+      changes.pipe(map((change): MessageEvent => ({ id: change.position, type: COMMITMENT_CHANGED, data: serialised(change) }))),
       interval(this.config.DYAD_SSE_HEARTBEAT_MS).pipe(map((): MessageEvent => ({ comment: 'heartbeat' }))),
     );
   }

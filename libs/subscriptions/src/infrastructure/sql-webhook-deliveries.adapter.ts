@@ -121,28 +121,53 @@ export class SqlWebhookDeliveries implements WebhookDeliveries {
 
   // Applies only while the claim is this attempt's: a worker whose claim lapsed and was taken
   // over records its attempt but moves nothing.
-  async record(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<void> {
-    const keys = [delivery.webhookId, delivery.checkpoint.transactionId.toString(), delivery.checkpoint.globalPosition.toString()];
-    const { outcome } = attempt;
-    const state: DeliveryState = outcome.kind === 'delivered' ? 'delivered' : attempt.retryInMs === null ? 'dead' : 'pending';
-    const error = outcome.kind === 'failed' ? outcome.error : null;
+  async record(outcomes: ReadonlyArray<{ readonly delivery: ClaimedDelivery; readonly attempt: AttemptRecord }>): Promise<void> {
+    if (outcomes.length === 0) return;
+    const column = <T>(pick: (entry: (typeof outcomes)[number]) => T) => outcomes.map(pick);
+    const keys = [
+      column(({ delivery }) => delivery.webhookId),
+      column(({ delivery }) => delivery.checkpoint.transactionId.toString()),
+      column(({ delivery }) => delivery.checkpoint.globalPosition.toString()),
+      column(({ delivery }) => delivery.attempt),
+    ];
+    const outcome = column(({ attempt }) => attempt.outcome);
+    const statusCodes = outcome.map((o) => o.statusCode);
+    const errors = outcome.map((o) => (o.kind === 'failed' ? o.error : null));
     await this.database.transaction(async (tx) => {
       await tx.query(
         `insert into webhook_delivery_attempts
            (webhook_id, transaction_id, global_position, attempt, started_at, duration_ms, outcome, status_code, error)
-         values ($1, $2::xid8, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing`,
-        [...keys, delivery.attempt, attempt.startedAt, Math.round(attempt.durationMs), outcome.kind, outcome.statusCode, error],
+         select u.webhook_id, u.transaction_id::xid8, u.global_position, u.attempt, u.started_at, u.duration_ms, u.outcome, u.status_code, u.error
+         from unnest($1::uuid[], $2::text[], $3::bigint[], $4::int[], $5::timestamptz[], $6::int[], $7::text[], $8::int[], $9::text[])
+           as u(webhook_id, transaction_id, global_position, attempt, started_at, duration_ms, outcome, status_code, error)
+         on conflict do nothing`,
+        [
+          ...keys,
+          column(({ attempt }) => attempt.startedAt.toISOString()),
+          column(({ attempt }) => Math.round(attempt.durationMs)),
+          outcome.map((o) => o.kind),
+          statusCodes,
+          errors,
+        ],
       );
       await tx.query(
-        `update webhook_deliveries
-         set state = $5, claimed_until = null, last_status = $6, last_error = $7,
-             next_attempt_at = clock_timestamp() + coalesce($8, 0) * interval '1 millisecond',
-             delivered_at = case when $5 = 'delivered' then clock_timestamp() else delivered_at end
-         where webhook_id = $1 and transaction_id = $2::xid8 and global_position = $3 and attempts = $4 and state = 'pending'`,
-        [...keys, delivery.attempt, state, outcome.statusCode, error, attempt.retryInMs],
+        `update webhook_deliveries d
+         set state = u.state, claimed_until = null, last_status = u.status_code, last_error = u.error,
+             next_attempt_at = clock_timestamp() + coalesce(u.retry_ms, 0) * interval '1 millisecond',
+             delivered_at = case when u.state = 'delivered' then clock_timestamp() else d.delivered_at end
+         from unnest($1::uuid[], $2::text[], $3::bigint[], $4::int[], $5::text[], $6::int[], $7::text[], $8::int[])
+           as u(webhook_id, transaction_id, global_position, attempt, state, status_code, error, retry_ms)
+         where d.webhook_id = u.webhook_id and d.transaction_id = u.transaction_id::xid8
+           and d.global_position = u.global_position and d.attempts = u.attempt and d.state = 'pending'`,
+        [...keys, column(({ attempt }) => stateAfter(attempt)), statusCodes, errors, column(({ attempt }) => attempt.retryInMs)],
       );
     });
   }
+}
+
+function stateAfter(attempt: AttemptRecord): DeliveryState {
+  if (attempt.outcome.kind === 'delivered') return 'delivered';
+  return attempt.retryInMs === null ? 'dead' : 'pending';
 }
 
 function toView(row: DeliveryRow): DeliveryView {

@@ -1,9 +1,10 @@
 import { DATABASE, DYAD_CONFIG, LOGGER, type Database, type DyadConfig } from '@dyad/platform';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import { COMMITMENT_CHANGED } from '../domain/commitment-change';
 import { nextRetryDelayMs, outcomeOfStatus, type AttemptOutcome, type RetryPolicy } from '../domain/retry-schedule';
-import { messageIdOf, WEBHOOK_DELIVERIES, type ClaimedDelivery, type WebhookDeliveries } from '../application/ports/webhook-deliveries.port';
+import { messageIdOf, WEBHOOK_DELIVERIES, type AttemptRecord, type ClaimedDelivery, type WebhookDeliveries } from '../application/ports/webhook-deliveries.port';
 import { FeedLoop } from './feed-loop';
 import { sendWebhook } from './http-webhook-sender';
 
@@ -21,6 +22,8 @@ const CLAIM_MARGIN_MS = 2_000;
 export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly loop: FeedLoop;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly finished: Array<{ delivery: ClaimedDelivery; attempt: AttemptRecord }> = [];
+  private flushing: Promise<void> | null = null;
   private readonly abort = new AbortController();
   private readonly policy: RetryPolicy;
 
@@ -30,6 +33,8 @@ export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicati
     @Inject(DYAD_CONFIG) private readonly config: DyadConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
+    // Every attempt in flight listens to the one abort signal.
+    setMaxListeners(CONCURRENCY + 1, this.abort.signal);
     this.policy = {
       maxAttempts: config.DYAD_WEBHOOK_MAX_ATTEMPTS,
       baseDelayMs: config.DYAD_WEBHOOK_RETRY_BASE_MS,
@@ -52,6 +57,7 @@ export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicati
     await this.loop.stop();
     this.abort.abort();
     await Promise.allSettled([...this.inFlight]);
+    await this.flushing;
   }
 
   private async step(): Promise<boolean> {
@@ -66,6 +72,27 @@ export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicati
       this.inFlight.add(attempt);
     }
     return claimed.length === room;
+  }
+
+  // Outcomes that finish while a flush runs go with the next one: one transaction per burst.
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null;
+      if (this.finished.length > 0) this.scheduleFlush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.finished.length > 0) {
+      const batch = this.finished.splice(0);
+      try {
+        await this.deliveries.record(batch);
+      } catch (error) {
+        // The claims lapse and the deliveries are tried again: at least once.
+        this.logger.warn({ err: error, outcomes: batch.length }, 'Webhooks: recording attempts failed');
+      }
+    }
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
@@ -88,12 +115,8 @@ export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicati
       outcome = { kind: 'failed', statusCode: null, error: error instanceof Error ? error.message : String(error) };
     }
     const retryInMs = outcome.kind === 'delivered' ? null : nextRetryDelayMs(this.policy, delivery.attempt, Math.random(), delivery.attemptLimit ?? undefined);
-    try {
-      await this.deliveries.record(delivery, { startedAt, durationMs: performance.now() - started, outcome, retryInMs });
-    } catch (error) {
-      // The claim lapses and the delivery is tried again: at least once.
-      this.logger.warn({ err: error, webhookId: delivery.webhookId }, 'Webhooks: recording an attempt failed');
-    }
+    this.finished.push({ delivery, attempt: { startedAt, durationMs: performance.now() - started, outcome, retryInMs } });
+    this.scheduleFlush();
     if (outcome.kind === 'failed' && retryInMs === null) {
       this.logger.warn({ webhookId: delivery.webhookId, delivery: delivery.change.position, error: outcome.error }, 'Webhook delivery dead-lettered');
     }

@@ -56,7 +56,9 @@ export interface WebhookDeliveries {
   // Due again now, for one more try. False when an attempt is in flight.
   retry(webhookId: string, checkpoint: LogCheckpoint): Promise<boolean>;
   claimDue(limit: number, claimMs: number): Promise<ClaimedDelivery[]>;
-  record(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<void>;
+  // Several outcomes in one transaction: attempts finish in bursts, and the embedded store
+  // takes one transaction at a time.
+  record(outcomes: ReadonlyArray<{ readonly delivery: ClaimedDelivery; readonly attempt: AttemptRecord }>): Promise<void>;
 }
 
 export const WEBHOOK_DELIVERIES = Symbol('WEBHOOK_DELIVERIES');
