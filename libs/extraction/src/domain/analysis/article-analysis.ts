@@ -57,8 +57,8 @@ function formsOfState(folded: string, start: number, end: number, found: readonl
   return matches;
 }
 
-function mentionsIn(text: string, folded: string, start: number, end: number, deps: AnalysisDeps, memory: Map<string, PersonMention>, recent: CountryCode[]) {
-  const found = deps.gazetteer.find(text, folded, start, end);
+function mentionsIn(text: string, folded: string, start: number, end: number, deps: AnalysisDeps, memory: Map<string, PersonMention>, recent: CountryCode[], all?: readonly CountryMatch[]) {
+  const found = all ? all.filter((c) => c.start >= start && c.end <= end) : deps.gazetteer.find(text, folded, start, end);
   const countries = [...found, ...formsOfState(folded, start, end, found, recent, deps.gazetteer)].sort((a, b) => a.start - b.start);
   recent.push(...countries.map((c) => c.code));
   const named = findPersons(text, folded, start, end, countries, deps.aliases, memory);
@@ -72,10 +72,15 @@ export function analyseArticle(text: string, title: string, language: Language, 
   const titleFolded = fold(title);
   const recent: CountryCode[] = [];
   const titleActors = mentionsIn(title, titleFolded, 0, title.length, deps, memory, recent).actors;
-  const sentences: AnalysedSentence[] = splitSentences(text, language).map((sentence) => ({
-    ...sentence,
-    ...mentionsIn(text, folded, sentence.start, sentence.end, deps, memory, recent),
-  }));
+  // The gazetteer reads the whole text once; each sentence takes its own matches.
+  const all = deps.gazetteer.find(text, folded);
+  let cursor = 0;
+  const sentences: AnalysedSentence[] = splitSentences(text, language).map((sentence) => {
+    while (cursor < all.length && all[cursor].start < sentence.start) cursor++;
+    let last = cursor;
+    while (last < all.length && all[last].start < sentence.end) last++;
+    return { ...sentence, ...mentionsIn(text, folded, sentence.start, sentence.end, deps, memory, recent, all.slice(cursor, last)) };
+  });
   const focus: (readonly [CountryCode, CountryCode] | null)[] = [];
   const titleCountries = actingCountries(titleActors);
   let current: readonly [CountryCode, CountryCode] | null = titleCountries.length === 2 ? [titleCountries[0], titleCountries[1]] : null;

@@ -28,8 +28,11 @@ const VERB_LIKE: Record<Language, RegExp> = {
 
 // The first verb-like word in [from, to), as an offset. "à" folds to "a", the French "has": the
 // original text tells them apart.
+const VERB_LIKE_ALL: Record<Language, RegExp> = { en: new RegExp(VERB_LIKE.en.source, 'g'), fr: new RegExp(VERB_LIKE.fr.source, 'g') };
+
 export function verbAt(text: string, folded: string, from: number, to: number, language: Language): number | undefined {
-  const pattern = new RegExp(VERB_LIKE[language].source, 'g');
+  const pattern = VERB_LIKE_ALL[language];
+  pattern.lastIndex = 0;
   const slice = folded.slice(from, to);
   for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
     if (text[from + m.index] !== 'à' && text[from + m.index] !== 'À') return from + m.index;
