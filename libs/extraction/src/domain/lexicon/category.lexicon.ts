@@ -20,7 +20,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'military_cooperation',
-    pattern: /\b(?:military (?:aid|assistance|support|cooperation|equipment|training|hardware|supplies)|arms|weapons?|munitions?|ammunition|missiles?|air defen[cs]e|fighter jets?|tanks|drones|intelligence(?:[- ]sharing)?|renseignements?|armes?|armements?|assistance militaire|aide militaire|soutien militaire|cooperation militaire|militaro-technique|military-technical|defense antiaerienne|formation militaire)\b/,
+    pattern: /\b(?:military (?:aid|assistance|support|cooperation|equipment|training|hardware|supplies)|arms|weapons?|munitions?|ammunition|missiles?|air defen[cs]e|fighter jets?|warplanes?|combat aircraft|avions de (?:combat|chasse)|chasseurs|attack helicopters|helicopteres de combat|frigates?|fregates?|submarines?|sous-marins?|howitzers?|obusiers?|artillery|artillerie|shells|obus|rockets?|roquettes?|tanks|chars|drones|intelligence(?:[- ]sharing)?|renseignements?|armes?|armements?|assistance militaire|aide militaire|soutien militaire|cooperation militaire|militaro-technique|military-technical|defense antiaerienne|formation militaire)\b/,
     example: 'resume its military assistance to Ukraine',
     nearMiss: 'a trade agreement on cars',
   },
