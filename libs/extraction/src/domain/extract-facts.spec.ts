@@ -142,8 +142,16 @@ describe('RuleExtractor', () => {
       ['Les ministres des Affaires étrangères chinois et japonais ont eu un entretien lundi à Pékin.', 'MeetingHeld CN-JP 2025-06-09'],
       ["La Chine a annoncé lundi l'octroi d'un prêt d'un milliard de dollars au Kenya.", 'CommitmentMade CN>KE financial_support'],
       ['Germany will supply Ukraine with four more IRIS-T air defence systems, Chancellor Olaf Scholz said on Monday.', 'CommitmentMade DE>UA military_cooperation'],
+      ["Paris s'engage à livrer 26 Rafale Marine et trois sous-marins à l'Inde, a annoncé l'Élysée jeudi.", 'CommitmentMade FR>IN military_cooperation'],
+      ['Bahrain and Qatar restored diplomatic ties on Wednesday after a six-year rift.', 'TensionEased BH-QA bilateral QA'],
+      ["L'Égypte et la Turquie ont rétabli mardi leurs relations diplomatiques.", 'TensionEased EG-TR bilateral TR'],
     ])('should read "%s"', (text, expected) => {
       expect(keys(facts(text))).toEqual([expected]);
+    });
+
+    it('should report nothing that is denied or held by video', () => {
+      expect(facts('Beijing denied that it had pledged military aid to Russia.')).toEqual([]);
+      expect(facts('Biden and Xi met virtually on Monday.')).toEqual([]);
     });
 
     it('should leave a country the talks are about out of the meeting', () => {

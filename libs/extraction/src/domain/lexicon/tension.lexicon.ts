@@ -131,7 +131,7 @@ export const EASING_RULES: readonly EasingRule[] = [
   {
     id: 'en.easing.thaw',
     language: 'en',
-    pattern: /\b(?:thaw|thawed|turn(?:ed|s)? the page|eas(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?tensions?|mended (?:ties|relations|fences)|eased (?:the )?tensions?|defus(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:tensions?|crisis|row|confrontation|standoff|dispute|spat)|reconciled|reconciliation)\b/,
+    pattern: /\b(?:thaw|thawed|turn(?:ed|s)? the page|(?:restored|re-established|normali[sz]ed) (?:full )?(?:diplomatic )?(?:ties|relations)|eas(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?tensions?|mended (?:ties|relations|fences)|eased (?:the )?tensions?|defus(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:tensions?|crisis|row|confrontation|standoff|dispute|spat)|reconciled|reconciliation)\b/,
     source: 'PLOVER EASE: thaw, mend ties, ease tensions, reconcile',
     example: 'Japan and South Korea mended ties on Thursday at a summit in Tokyo.',
     nearMiss: 'Japan and South Korea might seek a thaw next year.',
@@ -139,7 +139,7 @@ export const EASING_RULES: readonly EasingRule[] = [
   {
     id: 'fr.easing.degel',
     language: 'fr',
-    pattern: /\b(?:degel|reconciliation|apaisement|detente|rechauffement|apaise\w*\s+(?:les\s+)?tensions)\b|\brenoue\w*\s+(?:le fil|le dialogue|les liens|les relations|avec)\b|\btourne\w* la page\b/,
+    pattern: /\b(?:degel|reconciliation|apaisement|detente|rechauffement|apaise\w*\s+(?:les\s+)?tensions|(?:ont|a) (?:[\w-]+\s+)?(?:retabli|normalise)\s+(?:[\w-]+\s+)?(?:leurs |ses |les )?(?:relations|liens))\b|\brenoue\w*\s+(?:le fil|le dialogue|les liens|les relations|avec)\b|\btourne\w* la page\b/,
     source: 'PLOVER EASE en français : dégel, réconciliation, « ont renoué le dialogue »',
     example: 'Le Japon et la Corée du Sud ont renoué le dialogue jeudi à Tokyo.',
     nearMiss: 'Le Japon et la Corée du Sud pourraient renouer le dialogue l\'an prochain.',
