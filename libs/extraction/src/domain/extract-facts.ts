@@ -72,14 +72,18 @@ export class RuleExtractor {
       ...tensionCandidates(analysis),
     ].filter((c) => c.countries[0] !== c.countries[1]);
     const facts = mergeFacts(candidates.map((c) => toCandidateFact(analysis, c)));
-    return { language, facts: datedDelegations(facts), mentions: mentionsOf(analysis) };
+    return { language, facts: datedByMeeting(facts), mentions: mentionsOf(analysis) };
   }
 }
 
-// A delegation is listed for the meeting it attended: it takes that meeting's date.
-function datedDelegations(facts: readonly CandidateFact[]): CandidateFact[] {
+// A delegation is listed for the meeting it attended, and what an article reports without a day
+// of its own beside a dated meeting of the same pair was agreed there: they take that meeting's
+// date. Status changes and tensions keep their own time.
+const MEETING_OUTCOMES = new Set(['DelegationListed', 'CommitmentMade', 'TensionEased']);
+
+function datedByMeeting(facts: readonly CandidateFact[]): CandidateFact[] {
   return facts.map((fact) => {
-    if (fact.type !== 'DelegationListed') return fact;
+    if (!MEETING_OUTCOMES.has(fact.type) || fact.occurredAtSource === 'text') return fact;
     const meeting = facts.find((f) => f.type === 'MeetingHeld' && f.dyad === fact.dyad && f.occurredAtSource === 'text');
     return meeting ? { ...fact, occurredAt: meeting.occurredAt, occurredAtSource: 'text' } : fact;
   });
