@@ -66,10 +66,6 @@ export class CommitmentChangesProjection {
     return change;
   }
 
-  async reset(tx: SqlExecutor): Promise<void> {
-    await tx.query(`truncate commitment_feed_facts, commitment_changes, webhooks, webhook_deliveries, webhook_delivery_attempts`);
-  }
-
   private async record(tx: SqlExecutor, event: StoredEvent, change: CommitmentChange): Promise<void> {
     const position = [event.transactionId.toString(), event.globalPosition.toString()];
     await tx.query(
