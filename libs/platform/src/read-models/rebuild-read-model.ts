@@ -25,7 +25,10 @@ export async function rebuildReadModel(
   let progress: RebuildProgress = { applied: 0, checkpoint: null };
   for (;;) {
     const events = await store.readAll({ after: progress.checkpoint, limit: batchSize });
-    if (events.length === 0) return progress;
+    if (events.length === 0) {
+      await readModel.completeRebuild?.(database);
+      return progress;
+    }
     await database.transaction(async (tx) => {
       const fresh = await claimBatch(tx, readModel.name, events);
       if (readModel.applyBatch) await readModel.applyBatch(tx, fresh);
