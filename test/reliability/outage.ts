@@ -51,7 +51,7 @@ async function main(): Promise<number> {
               body: JSON.stringify({ title: article.title, text: article.text, publishedAt: article.publishedAt }),
               signal: AbortSignal.timeout(30_000),
             })
-          : await fetch(`${base}/v1/relationships/FR-DE`, { signal: AbortSignal.timeout(30_000) });
+          : await fetch(`${base}/v1/relationships?country=FR`, { signal: AbortSignal.timeout(30_000) });
         const body = (await response.json().catch(() => ({}))) as { articleId?: string };
         answers.push({ at, status: response.status, retryAfter: response.headers.has('retry-after'), articleId: write && response.status < 300 ? body.articleId : undefined });
       } catch {
@@ -71,9 +71,9 @@ async function main(): Promise<number> {
 
     // Kafka away: the log is the outbox, ingestion must not notice.
     const kafkaDown = Date.now();
-    kafka('stop', run.kafkaPort);
+    await kafka('stop', run.kafkaPort);
     await sleep(KAFKA_OUTAGE_S * 1_000);
-    kafka('start', run.kafkaPort);
+    await kafka('start', run.kafkaPort);
     const kafkaUp = Date.now();
     await sleep(10_000);
     const duringKafka = between(kafkaDown, kafkaUp);

@@ -18,7 +18,8 @@ export interface TemplateArticle {
 export const PAIRS = COUNTRIES.length * (COUNTRIES.length - 1);
 
 // The ISO codes are not needed: the dyad of a pair is read back from the facts Dyad returns.
-export function templateArticle(index: number, pair = index % PAIRS, dayNumber = index): TemplateArticle {
+// Days wrap after about five years, so that every date stays in the past.
+export function templateArticle(index: number, pair = index % PAIRS, dayNumber = index % 1_800): TemplateArticle {
   const first = Math.floor(pair / (COUNTRIES.length - 1));
   const second = (first + 1 + (pair % (COUNTRIES.length - 1))) % COUNTRIES.length;
   const [hostName, capital] = COUNTRIES[first];

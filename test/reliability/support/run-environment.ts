@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 
@@ -34,7 +35,7 @@ export async function prepareRun(kind: string): Promise<RunEnvironment> {
   if (startedKafka) {
     // A broker already there belongs to someone else: using it, and stopping it at the end, would not do.
     if (await portAnswers(kafkaPort)) throw new Error(`127.0.0.1:${kafkaPort} is taken; choose another KAFKA_PORT`);
-    kafka('start', kafkaPort);
+    await kafka('start', kafkaPort);
     kafkaBrokers = `127.0.0.1:${kafkaPort}`;
   }
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
@@ -50,7 +51,7 @@ export async function prepareRun(kind: string): Promise<RunEnvironment> {
     pool,
     async close() {
       await pool.end();
-      if (startedKafka) kafka('stop', kafkaPort);
+      if (startedKafka) await kafka('stop', kafkaPort);
       if (process.env.RELIABILITY_KEEP_DATABASE) return;
       const cleanup = new Pool({ connectionString: adminUrl, max: 1 });
       await cleanup.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
@@ -59,8 +60,10 @@ export async function prepareRun(kind: string): Promise<RunEnvironment> {
   };
 }
 
-export function kafka(command: 'start' | 'stop', port: number): void {
-  execFileSync('test/infra/kafka.sh', [command], { env: { ...process.env, KAFKA_PORT: String(port) }, stdio: 'inherit' });
+// Asynchronous, so that the clients of a run keep sending while the broker stops and starts.
+export async function kafka(command: 'start' | 'stop', port: number): Promise<void> {
+  const { stdout } = await promisify(execFile)('test/infra/kafka.sh', [command], { env: { ...process.env, KAFKA_PORT: String(port) } });
+  process.stdout.write(stdout);
 }
 
 function portAnswers(port: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { postgresConnectionError } from './postgres-connection-error';
+import { isConnectionFailure, postgresConnectionError } from './postgres-connection-error';
 
 describe('postgresConnectionError', () => {
   it('should name the server and the reason in one line when the connection is refused', () => {
@@ -23,5 +23,27 @@ describe('postgresConnectionError', () => {
   it('should never repeat the password when the URL carries one', () => {
     const error = postgresConnectionError(new Error('x'), 'postgres://u:hunter2@h/d');
     expect(error.message).not.toContain('hunter2');
+  });
+});
+
+describe('isConnectionFailure', () => {
+  it.each([
+    ['a reset socket', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['a refused connect', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
+    ['a server shutting down', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['a connection exception', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['the driver losing its socket', new Error('Connection terminated unexpectedly')],
+    ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
+  ])('should be true for %s', (_name, error) => {
+    expect(isConnectionFailure(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation', Object.assign(new Error('duplicate key'), { code: '23505' })],
+    ['a syntax error', Object.assign(new Error('syntax error'), { code: '42601' })],
+    ['a wrong password', Object.assign(new Error('password authentication failed'), { code: '28P01' })],
+    ['a plain error', new Error('boom')],
+  ])('should be false for %s', (_name, error) => {
+    expect(isConnectionFailure(error)).toBe(false);
   });
 });

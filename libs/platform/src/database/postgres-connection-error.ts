@@ -45,3 +45,16 @@ function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return (message.split('\n')[0] || 'unknown error').trim();
 }
+
+// Errors that say the server is out of reach, not that a statement was wrong: socket errors,
+// the driver's own connection messages, and SQLSTATE class 08 (connection exception) and
+// 57P01-03 (the server is shutting down or starting). A request that meets one is a 503.
+const SERVER_GONE = /^(08...|57P0[1-3]|53300)$/;
+const DRIVER_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable/i;
+
+export function isConnectionFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  // Node's socket errors are named E…: ECONNRESET, ECONNREFUSED, ETIMEDOUT, EPIPE.
+  if (code && (/^E[A-Z]+$/.test(code) || SERVER_GONE.test(code))) return true;
+  return error instanceof Error && DRIVER_MESSAGES.test(error.message);
+}

@@ -1,6 +1,6 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { Database, QueryOptions, QueryResultRows, SqlExecutor } from './database.port';
-import { postgresConnectionError } from './postgres-connection-error';
+import { isConnectionFailure, postgresConnectionError } from './postgres-connection-error';
 import { PostgresNotificationListener } from './postgres-notification-listener';
 import { postgresTypeParsers } from './postgres-type-parsers';
 
@@ -15,6 +15,7 @@ export class PostgresDatabase implements Database {
   private constructor(
     private readonly pool: Pool,
     private readonly listener: PostgresNotificationListener,
+    private readonly url: string,
   ) {}
 
   // Opens the pool and proves the server answers, so a wrong URL fails at start in one line.
@@ -36,7 +37,7 @@ export class PostgresDatabase implements Database {
       throw postgresConnectionError(error, url);
     }
     const { max: _max, ...clientConfig } = config;
-    return new PostgresDatabase(pool, new PostgresNotificationListener(clientConfig));
+    return new PostgresDatabase(pool, new PostgresNotificationListener(clientConfig), url);
   }
 
   async query<Row = Record<string, unknown>>(
@@ -44,11 +45,22 @@ export class PostgresDatabase implements Database {
     params?: readonly unknown[],
     options?: QueryOptions,
   ): Promise<QueryResultRows<Row>> {
-    return toRows<Row>(await this.pool.query(queryConfig(sql, params, options)));
+    try {
+      return toRows<Row>(await this.pool.query(queryConfig(sql, params, options)));
+    } catch (error) {
+      throw this.unavailableIfGone(error);
+    }
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw this.unavailableIfGone(error);
+    });
+    // The pool listens for errors on idle clients only: a server that goes away while this one
+    // is checked out (between two statements) would otherwise crash the process.
+    let lost = false;
+    const onError = () => (lost = true);
+    client.on('error', onError);
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -58,10 +70,16 @@ export class PostgresDatabase implements Database {
     } catch (error) {
       // A client whose ROLLBACK fails is in an unknown state: destroy it rather than reuse it.
       await client.query('ROLLBACK').catch(() => (broken = true));
-      throw error;
+      throw this.unavailableIfGone(error);
     } finally {
-      client.release(broken);
+      client.removeListener('error', onError);
+      client.release(broken || lost);
     }
+  }
+
+  // Lost connections become the store's coded 503 (with Retry-After); other errors stay as they are.
+  private unavailableIfGone(error: unknown): unknown {
+    return isConnectionFailure(error) ? postgresConnectionError(error, this.url) : error;
   }
 
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {

@@ -17,8 +17,14 @@ export class PinoNestLogger implements LoggerService {
   log(message: unknown, context?: string): void {
     this.logger.info({ context }, String(message));
   }
+  // `logger.error({ err, requestId }, 'what happened')` through Nest's Logger arrives here as
+  // (object, text, context): the object's fields go into the line, the text is its message.
   error(message: unknown, trace?: string, context?: string): void {
-    this.logger.error({ context, trace }, String(message));
+    if (typeof message === 'object' && message !== null && !(message instanceof Error)) {
+      this.logger.error({ context, ...message }, trace ?? 'error');
+    } else {
+      this.logger.error({ context, trace, err: message instanceof Error ? message : undefined }, String(message));
+    }
   }
   warn(message: unknown, context?: string): void {
     this.logger.warn({ context }, String(message));
