@@ -32,6 +32,8 @@ export interface CommitmentRule extends TriggerRule {
   readonly treatyClause?: boolean;
   // The verb may be a bare participle after a noun ("weapons promised to Ukraine"): it needs a subject.
   readonly needsSubject?: boolean;
+  // Passive voice: the promisor is the agent after "by"/"par" ("a loan was approved by China").
+  readonly passive?: boolean;
   readonly confidence: number;
 }
 

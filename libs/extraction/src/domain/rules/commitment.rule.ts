@@ -4,7 +4,7 @@ import { MEETING_RULES } from '../lexicon/meeting.lexicon';
 import type { TriggerRule } from '../lexicon/trigger-rule';
 import type { Candidate } from './candidate';
 import { categoriesIn } from './categories';
-import { hasSubject, partiesOf } from './parties';
+import { hasSubject, partiesOf, passivePartiesOf } from './parties';
 import { dateOf, findTriggers, isAsserted } from './trigger-match';
 
 const SIGNING_RULES: readonly TriggerRule[] = [...MEETING_RULES, ...COMMITMENT_RULES].filter((rule) => /\.sign/.test(rule.id));
@@ -21,13 +21,14 @@ export function commitmentCandidates(analysis: ArticleAnalysis): Candidate[] {
   for (const match of findTriggers(analysis, COMMITMENT_RULES)) {
     const { rule } = match;
     if (rule.needsSubject && !hasSubject(analysis, match)) continue;
-    // The object may sit inside the trigger ("signed a trade agreement").
-    const categories = categoriesIn(analysis.folded, match.start, match.clause.end);
+    // The object may sit inside the trigger ("signed a trade agreement"), or before it in the passive.
+    const categories = categoriesIn(analysis.folded, rule.passive ? match.clause.start : match.start, match.clause.end);
     if (categories.length === 0) continue;
     if (!isAsserted(analysis, match)) continue;
     if (rule.treatyClause && !(signing ??= reportsSigning(analysis))) continue;
     const date = dateOf(analysis, match);
-    for (const { promisor, beneficiary } of partiesOf(analysis, match, rule.mutual === true)) {
+    const parties = rule.passive ? passivePartiesOf(analysis, match) : partiesOf(analysis, match, rule.mutual === true);
+    for (const { promisor, beneficiary } of parties) {
       for (const category of categories) {
         candidates.push({
           body: { type: 'CommitmentMade', promisor, beneficiary, category, summary: match.sentence.text },

@@ -37,6 +37,19 @@ function bothWays(a: CountryCode, b: CountryCode): Parties[] {
 // first other country after it ("à l'Ukraine", "in Syria"), else another country of the sentence,
 // else the other country of the pair in focus. Two subjects joined by "and"/"et", a mutual rule
 // or "each side" make the promise go both ways.
+const AGENT_BEFORE = /\b(?:by|par)\s+(?:(?:the|la|le|les|l')\s*)?$/;
+
+// In the passive the agent after "by"/"par" promises, to the other country of the sentence.
+export function passivePartiesOf(analysis: ArticleAnalysis, match: TriggerMatch): Parties[] {
+  const { sentence, clause } = match;
+  const agent = sentence.actors.find((a) => !a.locative && a.start >= match.end && a.start < clause.end && AGENT_BEFORE.test(analysis.folded.slice(Math.max(match.end, a.start - 12), a.start)));
+  if (!agent) return [];
+  const other = sentence.actors.find((a) => a.country !== agent.country);
+  const focus = analysis.focus[sentence.index];
+  const beneficiary = other?.country ?? (focus?.includes(agent.country) ? focus.find((c) => c !== agent.country) : undefined);
+  return beneficiary ? [{ promisor: agent.country, beneficiary }] : [];
+}
+
 export function partiesOf(analysis: ArticleAnalysis, match: TriggerMatch, mutual: boolean): Parties[] {
   const { sentence, clause } = match;
   const folded = analysis.folded;
