@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Webhook } from 'standardwebhooks';
 import { assertPublicHost, guardedLookup } from './guarded-lookup';
 
@@ -15,6 +15,11 @@ export interface WebhookMessage {
 }
 
 const USER_AGENT = 'Dyad-Webhooks/1';
+// Connections to a receiver are kept for the next delivery, but closed after 2 s idle: before
+// the receiver's own idle timeout (5 s in Node, nginx and most others), so that a delivery never
+// goes out on a connection the receiver is closing ("socket hang up").
+const IDLE_MS = 2_000;
+const agents = { http: new HttpAgent({ keepAlive: true, timeout: IDLE_MS }), https: new HttpsAgent({ keepAlive: true, timeout: IDLE_MS }) };
 
 // One signed POST (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature over
 // "id.timestamp.body"). Resolves the answer's status; redirects are answers like any other,
@@ -24,7 +29,8 @@ export async function sendWebhook(message: WebhookMessage): Promise<number> {
   if (!message.allowPrivate) await assertPublicHost(target.hostname);
   const timestamp = new Date();
   const signature = new Webhook(message.secret).sign(message.messageId, timestamp, message.body);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const secure = target.protocol === 'https:';
+  const send = secure ? httpsRequest : httpRequest;
   return new Promise<number>((resolve, reject) => {
     const req = send(target, {
       method: 'POST',
@@ -36,6 +42,7 @@ export async function sendWebhook(message: WebhookMessage): Promise<number> {
         'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
         'webhook-signature': signature,
       },
+      agent: secure ? agents.https : agents.http,
       lookup: message.allowPrivate ? undefined : guardedLookup,
       signal: message.signal,
     });
