@@ -8,13 +8,13 @@ import type { CommitmentCategory } from '@dyad/relations';
 export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory; readonly pattern: RegExp; readonly example: string; readonly nearMiss: string }[] = [
   {
     category: 'military_basing',
-    pattern: /\b(?:military bases?|naval bases?|air bases?|airbases?|bases? militaires?|bases? navales?|bases? aeriennes?|basing rights|stationing of troops|stationnement de troupes)\b/,
+    pattern: /\b(?:military bases?|naval bases?|air bases?|airbases?|bases? militaires?|bases? navales?|bases? aeriennes?|basing rights|stationing of troops|stationnement de troupes|(?:permanent )?(?:deployment|deploiement|stationing|stationnement) (?:permanent )?(?:d'une |of an? |de |of )?(?:brigade|troops|troupes|soldiers|soldats|forces))\b/,
     example: 'maintain its military bases in Syria',
     nearMiss: 'maintain its military cooperation with Syria',
   },
   {
     category: 'security',
-    pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|armed (?:attack|aggression)|agression armee|attaques? armees?|defen[cs]e commitments?|engagement de defense|defendre|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme|trafficking|traffickers|trafic|trafiquants|drug smuggling|narcotics|stupefiants|fentanyl|cartels?)\b/,
+    pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|(?:cooperation|pacte|traite|accord|alliance) (?:en matiere |de )?(?:de )?defense|defen[cs]e (?:cooperation|treaty|agreement|alliance)|armed (?:attack|aggression)|agression armee|attaques? armees?|defen[cs]e commitments?|engagement de defense|defendre|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme|trafficking|traffickers|trafic|trafiquants|drug smuggling|narcotics|stupefiants|fentanyl|cartels?)\b/,
     example: 'put back into force a security cooperation agreement',
     nearMiss: 'a trade agreement signed in Riyadh',
   },
@@ -56,7 +56,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'infrastructure',
-    pattern: /\b(?:infrastructures?|railways?|rail lines?|railway line|chemin de fer|ferroviaires?|roads?|highways?|motorways?|expressways?|autoroutes?|transport links?|corridors?|tunnels?|bridges?|ponts?|ports?|airports?|aeroports?|dams?|barrages?|telecommunications?)\b/,
+    pattern: /\b(?:infrastructures?|railways?|rail lines?|railway line|chemin de fer|ferroviaires?|roads?|routes?|highways?|motorways?|expressways?|autoroutes?|transport links?|corridors?|tunnels?|bridges?|ponts?|ports?|airports?|aeroports?|dams?|barrages?|telecommunications?)\b/,
     example: 'a joint railway line',
     nearMiss: 'budgetary support',
   },

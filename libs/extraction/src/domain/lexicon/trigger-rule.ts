@@ -32,8 +32,9 @@ export interface CommitmentRule extends TriggerRule {
   readonly treatyClause?: boolean;
   // The verb may be a bare participle after a noun ("weapons promised to Ukraine"): it needs a subject.
   readonly needsSubject?: boolean;
-  // Passive voice: the promisor is the agent after "by"/"par" ("a loan was approved by China").
-  readonly passive?: boolean;
+  // The promisor is named after the verb: the agent after "by"/"par" in the passive ("a loan was
+  // approved by China"), or the object of a binding text ("le texte engage l'Allemagne à").
+  readonly promisorAfter?: 'agent' | 'object';
   readonly confidence: number;
 }
 

@@ -4,7 +4,7 @@ import { MEETING_RULES } from '../lexicon/meeting.lexicon';
 import type { TriggerRule } from '../lexicon/trigger-rule';
 import type { Candidate } from './candidate';
 import { categoriesIn } from './categories';
-import { hasSubject, partiesOf, passivePartiesOf } from './parties';
+import { hasSubject, partiesOf, promisorAfterParties } from './parties';
 import { dateOf, findTriggers, isAsserted } from './trigger-match';
 
 const SIGNING_RULES: readonly TriggerRule[] = [...MEETING_RULES, ...COMMITMENT_RULES].filter((rule) => /\.sign/.test(rule.id));
@@ -22,12 +22,12 @@ export function commitmentCandidates(analysis: ArticleAnalysis): Candidate[] {
     const { rule } = match;
     if (rule.needsSubject && !hasSubject(analysis, match)) continue;
     // The object may sit inside the trigger ("signed a trade agreement"), or before it in the passive.
-    const categories = categoriesIn(analysis.folded, rule.passive ? match.clause.start : match.start, match.clause.end);
+    const categories = categoriesIn(analysis.folded, rule.promisorAfter === 'agent' ? match.clause.start : match.start, match.clause.end);
     if (categories.length === 0) continue;
     if (!isAsserted(analysis, match)) continue;
     if (rule.treatyClause && !(signing ??= reportsSigning(analysis))) continue;
     const date = dateOf(analysis, match);
-    const parties = rule.passive ? passivePartiesOf(analysis, match) : partiesOf(analysis, match, rule.mutual === true);
+    const parties = rule.promisorAfter ? promisorAfterParties(analysis, match, rule.promisorAfter) : partiesOf(analysis, match, rule.mutual === true);
     for (const { promisor, beneficiary } of parties) {
       for (const category of categories) {
         candidates.push({

@@ -39,10 +39,19 @@ function bothWays(a: CountryCode, b: CountryCode): Parties[] {
 // or "each side" make the promise go both ways.
 const AGENT_BEFORE = /\b(?:by|par)\s+(?:(?:the|la|le|les|l')\s*)?$/;
 
-// In the passive the agent after "by"/"par" promises, to the other country of the sentence.
-export function passivePartiesOf(analysis: ArticleAnalysis, match: TriggerMatch): Parties[] {
+const OBJECT_REACH = 16;
+
+// The promisor named after the verb (the passive's agent, or the object of "engage X à") promises
+// to the other country of the sentence.
+export function promisorAfterParties(analysis: ArticleAnalysis, match: TriggerMatch, role: 'agent' | 'object'): Parties[] {
   const { sentence, clause } = match;
-  const agent = sentence.actors.find((a) => !a.locative && a.start >= match.end && a.start < clause.end && AGENT_BEFORE.test(analysis.folded.slice(Math.max(match.end, a.start - 12), a.start)));
+  const agent = sentence.actors.find(
+    (a) =>
+      !a.locative &&
+      a.start >= match.end &&
+      a.start < clause.end &&
+      (role === 'agent' ? AGENT_BEFORE.test(analysis.folded.slice(Math.max(match.end, a.start - 12), a.start)) : a.start - match.end <= OBJECT_REACH),
+  );
   if (!agent) return [];
   const other = sentence.actors.find((a) => a.country !== agent.country);
   const focus = analysis.focus[sentence.index];
