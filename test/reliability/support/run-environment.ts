@@ -62,7 +62,9 @@ export async function prepareRun(kind: string): Promise<RunEnvironment> {
 
 // Asynchronous, so that the clients of a run keep sending while the broker stops and starts.
 export async function kafka(command: 'start' | 'stop', port: number): Promise<void> {
-  const { stdout } = await promisify(execFile)('test/infra/kafka.sh', [command], { env: { ...process.env, KAFKA_PORT: String(port) } });
+  // A KAFKA_DIR set for another broker (CI's) must not be shared by this one.
+  const { KAFKA_DIR: _other, ...env } = process.env;
+  const { stdout } = await promisify(execFile)('test/infra/kafka.sh', [command], { env: { ...env, KAFKA_PORT: String(port) } });
   process.stdout.write(stdout);
 }
 
