@@ -76,7 +76,7 @@ export class DyadMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'dyad_' });
   }
 
-  // Times `work` into `histogram`, with a label chosen from its outcome.
+  // Runs `work` and reports its duration, and its error if any, to `observe` (which picks the labels).
   async time<T>(observe: (seconds: number, error: unknown) => void, work: () => Promise<T>): Promise<T> {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
