@@ -76,6 +76,7 @@ describe('commitment subscriptions (embedded)', () => {
     expect(suspended.articleId).toEqual(expect.any(String));
     expect(Date.parse(suspended.recordedAt)).not.toBeNaN();
     expect(client.comments).toContain('heartbeat');
+    expect((await request(dyad.baseUrl, 'GET', '/metrics')).body).toMatch(/dyad_sse_connections\{feed="commitments"\} [1-9]/);
   });
 
   it('should replay what was missed and nothing twice when a subscriber reconnects with Last-Event-ID', async () => {
@@ -145,6 +146,10 @@ describe('commitment subscriptions (embedded)', () => {
       ['failed', 500],
       ['delivered', 204],
     ]);
+
+    const metrics = await request(dyad.baseUrl, 'GET', '/metrics');
+    expect(metrics.body).toMatch(/dyad_webhook_deliveries_total\{outcome="failed"\} [1-9]/);
+    expect(metrics.body).toMatch(/dyad_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
 
     const retried = await request(dyad.baseUrl, 'POST', `/v1/webhooks/${created.body.id}/deliveries/${delivery.id}/retry`);
     expect(retried.status).toBe(202);

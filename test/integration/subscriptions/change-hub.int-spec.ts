@@ -1,5 +1,6 @@
 import {
   createLogger,
+  DyadMetrics,
   formatLogCheckpoint,
   PgliteDatabase,
   platformMigrations,
@@ -32,7 +33,7 @@ describe('Commitment change hub [pglite]', () => {
     store = new SqlEventStore(database);
     runner = new CommitmentFeedRunner(store, database, logger);
     await runner.onApplicationBootstrap();
-    hub = new CommitmentChangeHub(new SqlCommitmentFeed(database), database, logger);
+    hub = new CommitmentChangeHub(new SqlCommitmentFeed(database), database, logger, new DyadMetrics());
     await hub.onApplicationBootstrap();
   });
   afterAll(async () => {

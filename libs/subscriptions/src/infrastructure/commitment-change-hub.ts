@@ -1,10 +1,4 @@
-import {
-  compareLogCheckpoints,
-  DATABASE,
-  LOGGER,
-  type Database,
-  type LogCheckpoint,
-} from '@dyad/platform';
+import { compareLogCheckpoints, DATABASE, DyadMetrics, LOGGER, type Database, type LogCheckpoint } from '@dyad/platform';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Observable } from 'rxjs';
@@ -31,6 +25,7 @@ export class CommitmentChangeHub implements ChangeStream, OnApplicationBootstrap
     @Inject(COMMITMENT_FEED) private readonly feed: CommitmentFeed,
     @Inject(DATABASE) database: Database,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: DyadMetrics,
   ) {
     this.loop = new FeedLoop({
       database,
@@ -47,10 +42,6 @@ export class CommitmentChangeHub implements ChangeStream, OnApplicationBootstrap
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.loop.stop();
-  }
-
-  get subscribers(): number {
-    return this.listeners.size;
   }
 
   // Replay and live meet without a gap or a repeat: the subscriber keeps its own cursor, replays
@@ -72,6 +63,7 @@ export class CommitmentChangeHub implements ChangeStream, OnApplicationBootstrap
         if (live) take(entries);
       };
       this.listeners.add(listener);
+      this.metrics.sseConnections.inc({ feed: 'commitments' });
       const catchUp = async () => {
         while (!closed) {
           if (compareLogCheckpoints(cursor, this.head) >= 0) {
@@ -89,6 +81,7 @@ export class CommitmentChangeHub implements ChangeStream, OnApplicationBootstrap
       return () => {
         closed = true;
         this.listeners.delete(listener);
+        this.metrics.sseConnections.dec({ feed: 'commitments' });
       };
     });
   }

@@ -1,4 +1,4 @@
-import { DATABASE, DYAD_CONFIG, LOGGER, type Database, type DyadConfig } from '@dyad/platform';
+import { DATABASE, DYAD_CONFIG, DyadMetrics, LOGGER, type Database, type DyadConfig } from '@dyad/platform';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
@@ -6,6 +6,7 @@ import { COMMITMENT_CHANGED } from '../domain/commitment-change';
 import { nextRetryDelayMs, outcomeOfStatus, type AttemptOutcome, type RetryPolicy } from '../domain/retry-schedule';
 import { messageIdOf, WEBHOOK_DELIVERIES, type AttemptRecord, type ClaimedDelivery, type WebhookDeliveries } from '../application/ports/webhook-deliveries.port';
 import { FeedLoop } from './feed-loop';
+import { ForbiddenAddressError } from './guarded-lookup';
 import { sendWebhook } from './http-webhook-sender';
 
 // Attempts in flight at once per worker: a slow receiver holds one slot, not the whole queue.
@@ -32,6 +33,7 @@ export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicati
     @Inject(DATABASE) database: Database,
     @Inject(DYAD_CONFIG) private readonly config: DyadConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: DyadMetrics,
   ) {
     // Every attempt in flight listens to the one abort signal.
     setMaxListeners(CONCURRENCY + 1, this.abort.signal);
@@ -99,6 +101,7 @@ export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicati
     const startedAt = new Date();
     const started = performance.now();
     let outcome: AttemptOutcome;
+    let refused = false;
     try {
       const status = await sendWebhook({
         url: delivery.url,
@@ -112,10 +115,15 @@ export class WebhookDeliverer implements OnApplicationBootstrap, BeforeApplicati
       outcome = outcomeOfStatus(status);
     } catch (error) {
       if (this.abort.signal.aborted) return;
+      refused = error instanceof ForbiddenAddressError;
       outcome = { kind: 'failed', statusCode: null, error: error instanceof Error ? error.message : String(error) };
     }
     const retryInMs = outcome.kind === 'delivered' ? null : nextRetryDelayMs(this.policy, delivery.attempt, Math.random(), delivery.attemptLimit ?? undefined);
-    this.finished.push({ delivery, attempt: { startedAt, durationMs: performance.now() - started, outcome, retryInMs } });
+    const durationMs = performance.now() - started;
+    this.finished.push({ delivery, attempt: { startedAt, durationMs, outcome, retryInMs } });
+    this.metrics.webhookDeliveryDuration.observe(durationMs / 1000);
+    const counted = outcome.kind === 'delivered' ? 'delivered' : refused ? 'refused' : retryInMs === null ? 'dead_lettered' : 'failed';
+    this.metrics.webhookDeliveries.inc({ outcome: counted });
     this.scheduleFlush();
     if (outcome.kind === 'failed' && retryInMs === null) {
       this.logger.warn({ webhookId: delivery.webhookId, delivery: delivery.change.position, error: outcome.error }, 'Webhook delivery dead-lettered');
