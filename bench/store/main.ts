@@ -91,7 +91,7 @@ interface Opened {
 async function openFresh(serverUrl: string, factory: ContenderFactory): Promise<Opened> {
   const name = `dyad_bench_${factory.name}_${Date.now()}`;
   await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
-  const drop = () => withAdmin(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
+  const drop = () => withAdmin(serverUrl, (admin) => dropWhenIdle(admin, name));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
@@ -129,6 +129,17 @@ function printTable(results: Record<string, Figures>, factories: ContenderFactor
   console.log(format(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
   rows.forEach((row) => console.log(format(row)));
+}
+
+// Pools close their connections asynchronously; forcing the drop under them would make them
+// report "terminating connection" errors. Wait a little for them to go, then force.
+async function dropWhenIdle(admin: Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const { rows } = await admin.query('select count(*)::int as open from pg_stat_activity where datname = $1', [name]);
+    if (rows[0].open === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
 }
 
 function seconds(start: bigint): number {

@@ -4,8 +4,6 @@ import type { AppendResult, LogCheckpoint, StoredEvent } from './event-store.por
 import { ConcurrencyError } from './event-store.errors';
 import { checkpointOf, compareLogCheckpoints } from './log-checkpoint';
 
-export const EVENTS_CHANNEL = 'dyad_events';
-
 // One statement, hence one round trip and, outside a transaction, its own atomic commit:
 // - `locked` takes the row lock of every existing stream, in stream id order so that two
 //   multi-stream appends cannot deadlock, and reads each version as it is after any
@@ -65,14 +63,11 @@ appended as (
   -- Positions are drawn as rows are inserted, in this order: the n-th smallest is the n-th event.
   order by e.n
   returning global_position, transaction_id
-),
-notified as (
-  select pg_notify('${EVENTS_CHANNEL}', '') from checked where ok and $11::int > 0
 )
 select c.ok, c.versions, c.recorded_at,
        (select transaction_id from appended limit 1) as transaction_id,
        (select array_agg(global_position::text order by global_position) from appended) as positions
-from checked c left join notified on true`;
+from checked c`;
 
 // One row whatever the size of the append: what the caller does not already know.
 interface AppendRow {
@@ -98,7 +93,6 @@ export async function appendEvents(executor: SqlExecutor, plan: AppendPlan): Pro
       plan.events.map((event) => JSON.stringify(event.data ?? null)),
       plan.events.map((event) => JSON.stringify(event.metadata)),
       plan.events.map((event) => event.validAt?.toISOString() ?? null),
-      plan.events.length,
     ],
     { name: 'dyad_append_events' },
   );

@@ -1,6 +1,7 @@
 import type { Database, SqlExecutor } from '../database/database.port';
 import { AppendCoalescer, type AppendCoalescerOptions } from './append-coalescer';
-import { appendEvents, EVENTS_CHANNEL, lastCheckpointOf } from './append-events.operation';
+import { appendEvents, lastCheckpointOf } from './append-events.operation';
+import { AppendNotifier, EVENTS_CHANNEL } from './append-notifier';
 import { expectedAsNumber, planAppend, type AppendPlan } from './append-plan';
 import type {
   AppendResult,
@@ -31,11 +32,13 @@ export interface SqlEventStoreOptions {
 // The event store over the Database port: the same SQL on PostgreSQL and on PGlite.
 export class SqlEventStore implements EventStore {
   private readonly coalescer: AppendCoalescer;
+  private readonly notifier: AppendNotifier;
 
   constructor(
     private readonly database: Database,
     private readonly options: SqlEventStoreOptions = {},
   ) {
+    this.notifier = new AppendNotifier(database);
     this.coalescer = new AppendCoalescer(
       (plan) => appendEvents(this.database, plan),
       (plan) => this.appendAlone(plan),
@@ -49,7 +52,9 @@ export class SqlEventStore implements EventStore {
   ): Promise<AppendResult> {
     const plan = planAppend(appends);
     // An append with work of its own needs a transaction of its own.
-    return within ? this.appendAlone(plan, within) : this.coalescer.append(plan);
+    const result = await (within ? this.appendAlone(plan, within) : this.coalescer.append(plan));
+    if (!result.alreadyAppended && result.events.length > 0) this.notifier.notify();
+    return result;
   }
 
   private async appendAlone(
