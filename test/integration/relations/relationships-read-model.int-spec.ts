@@ -1,13 +1,14 @@
 import { platformMigrations, rebuildReadModel, runMigrations, SqlEventStore, type Database } from '@dyad/platform';
 import { openPgliteTestDatabase } from '@dyad/platform/testing/database-harness';
-import { planArticleFacts, planRelationshipCommand, relationsMigrations, relationshipStreamId, type CandidateFact } from '@dyad/relations';
+import { planArticleFacts, planRelationshipCommand, relationsMigrations, relationshipStreamId, stateAt, type CandidateFact } from '@dyad/relations';
 import { randomUUID } from 'node:crypto';
+import { loadRelationshipEvents } from '../../../libs/relations/src/application/read-models/relationships/relationship-rows';
 import { RelationshipsProjection } from '../../../libs/relations/src/application/read-models/relationships/relationships.projection';
 import { aCommitment, aMeeting, aStatusChange, aTension } from '../../../libs/relations/src/testing/relationship.factories';
 
-// A rebuild writes its rows batch by batch and the views once at the end; the tables must come
-// out as the live projection, event by event, leaves them.
-describe('Relationships read model rebuild [pglite]', () => {
+// The relationships read model on a real (embedded) database: its rebuild, and the rows that
+// the bitemporal queries fold.
+describe('Relationships read model [pglite]', () => {
   let database: Database;
   let store: SqlEventStore;
   const projection = new RelationshipsProjection();
@@ -43,6 +44,7 @@ describe('Relationships read model rebuild [pglite]', () => {
     return { facts: facts.rows, views: timeless, commitments: commitments.rows };
   }
 
+  // A rebuild writes its rows batch by batch and the views once at the end.
   it('should leave the same rows and views as the live projection when batches split articles and retractions', async () => {
     await record('KP-RU', [aMeeting({ dyad: 'KP-RU' }), aCommitment({ dyad: 'KP-RU' }), aTension({ dyad: 'KP-RU' })], '2024-06-19');
     await record('RU-SY', [aMeeting({ dyad: 'RU-SY', date: '2024-06-20', participants: [{ name: 'Vladimir Putin', country: 'RU' }], location: { city: 'Moscow', country: 'RU' } })], '2024-06-20');
@@ -56,5 +58,24 @@ describe('Relationships read model rebuild [pglite]', () => {
 
     expect(await tables()).toEqual(live);
     expect((live as { views: unknown[] }).views).toHaveLength(2);
+  });
+
+  it('should fold the same view from the rows up to the asOf day as from all rows when a later retraction names an earlier fact', async () => {
+    await record('KP-RU', [aMeeting({ dyad: 'KP-RU', date: '2024-06-19' }), aCommitment({ dyad: 'KP-RU', occurredAt: '2024-06-19' })], '2024-06-19');
+    await record('KP-RU', [aMeeting({ dyad: 'KP-RU', date: '2024-08-02' }), aTension({ dyad: 'KP-RU', occurredAt: '2024-08-02' })], '2024-08-02');
+    await retractFirstFact('KP-RU');
+    for (const event of await store.readAll()) await database.transaction((tx) => projection.apply(tx, event));
+
+    const all = await loadRelationshipEvents(database, 'KP-RU');
+    for (const day of ['2024-06-18', '2024-06-19', '2024-07-15', '2024-08-02', '2030-01-01']) {
+      for (const knownAt of [new Date('2024-06-30T00:00:00Z'), new Date()]) {
+        const options = { dyad: 'KP-RU', asOf: new Date(`${day}T23:59:59Z`), knownAt };
+        expect(stateAt(await loadRelationshipEvents(database, 'KP-RU', day), options)).toEqual(stateAt(all, options));
+      }
+    }
+    // The retraction (recorded after the day asked for) still hides the retracted meeting.
+    const asOfJuly = stateAt(await loadRelationshipEvents(database, 'KP-RU', '2024-07-15'), { dyad: 'KP-RU', asOf: new Date('2024-07-15T00:00:00Z'), knownAt: new Date() });
+    expect(asOfJuly.meetings.count).toBe(0);
+    expect(asOfJuly.commitments).toHaveLength(1);
   });
 });

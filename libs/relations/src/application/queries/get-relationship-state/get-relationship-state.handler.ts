@@ -1,6 +1,7 @@
 import { DATABASE, DYAD_CONFIG, type Database, type DyadConfig } from '@dyad/platform';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { dayOf } from '../../../domain/calendar-day';
 import { RelationsError } from '../../../domain/relations.errors';
 import { stateAt, type RelationshipView } from '../../../domain/relationship-view';
 import { parseKnownDyad } from '../../countries';
@@ -28,10 +29,7 @@ export class GetRelationshipStateHandler implements IQueryHandler<GetRelationshi
     }
     if (!query.asOf && !query.knownAt && rows[0].current) return rows[0].view;
     const now = new Date();
-    return stateAt(await loadRelationshipEvents(this.database, dyad), {
-      dyad,
-      asOf: query.asOf ?? now,
-      knownAt: query.knownAt ?? now,
-    });
+    const asOf = query.asOf ?? now;
+    return stateAt(await loadRelationshipEvents(this.database, dyad, dayOf(asOf)), { dyad, asOf, knownAt: query.knownAt ?? now });
   }
 }

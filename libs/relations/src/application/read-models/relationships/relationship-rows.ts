@@ -12,12 +12,15 @@ export interface RelationshipFactRow {
   readonly transaction_id: string;
 }
 
-// A dyad's events in log order, as the domain reads them.
-export async function loadRelationshipEvents(executor: SqlExecutor, dyad: string): Promise<RelationshipEvent[]> {
+// A dyad's events in log order, as the domain reads them. With `upToDay`, only what a view as
+// of that day can see: facts that occurred by then, and every retraction, since a retraction
+// counts by when it was recorded, whatever the day asked for (fewer rows to fetch and fold).
+export async function loadRelationshipEvents(executor: SqlExecutor, dyad: string, upToDay?: string): Promise<RelationshipEvent[]> {
   const { rows } = await executor.query<RelationshipFactRow>(
     `select event_type, data, metadata from relationship_facts
-     where dyad = $1 order by transaction_id, global_position`,
-    [dyad],
+     where dyad = $1 and ($2::date is null or occurred_at <= $2::date or event_type = 'FactRetracted')
+     order by transaction_id, global_position`,
+    [dyad, upToDay ?? null],
   );
   return rows.map((row) => upcastRelationshipEvent({ type: row.event_type, data: row.data, metadata: row.metadata }));
 }
