@@ -16,6 +16,9 @@ const shared = {
 };
 
 module.exports = {
+  // Services start in hooks (PGlite, PostgreSQL databases, Kafka consumers); jest reads the
+  // hook timeout from the top level only.
+  testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'], testTimeout: 120000 },
