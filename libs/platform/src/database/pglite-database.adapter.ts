@@ -15,10 +15,10 @@ export class PgliteDatabase implements Database {
 
   private constructor(private readonly pg: PGlite) {}
 
-  // `dataDir` undefined: in memory, gone when closed (tests).
+  // `dataDir` undefined or `memory://`: in memory, gone when closed (tests, `dyad eval`).
   static async open(dataDir?: string): Promise<PgliteDatabase> {
     try {
-      if (dataDir) await mkdir(dataDir, { recursive: true });
+      if (dataDir && !dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
       const pg = await PGlite.create({
         dataDir,
         // Same mapping as the PostgreSQL adapter: int8 and xid8 as exact bigints.
