@@ -109,6 +109,29 @@ describe('POST /v1/articles (embedded)', () => {
     expect((await request(dyad.baseUrl, 'GET', '/v1/articles/not-a-uuid')).status).toBe(400);
   });
 
+  it('should resolve a spelling to its canonical name once an analyst adds it as an alias', async () => {
+    const article = (day: string, weekday: string) => ({
+      title: `Moscou et Ankara ${day}`,
+      publishedAt: `2025-06-${day}`,
+      text: `Le président russe Vladimir Poutine a rencontré ${weekday} à Ankara le président turc Recep Tayyip Erdogan. La délégation russe était conduite par le ministre des Affaires étrangères, Sergueï Lavrov.`,
+    });
+    const leaderOf = (body: { events: Array<{ type: string; leader?: string }> }) =>
+      body.events.find((fact) => fact.type === 'DelegationListed')?.leader;
+    const before = await request(dyad.baseUrl, 'POST', '/v1/articles', { json: article('04', 'mardi') });
+    expect(leaderOf(before.body)).toBe('Sergueï Lavrov');
+
+    const added = await request(dyad.baseUrl, 'POST', '/v1/aliases', {
+      json: { canonical: 'Sergei Lavrov', aliases: ['Sergueï Lavrov'], country: 'RU' },
+    });
+    expect(added.status).toBe(201);
+    const after = await request(dyad.baseUrl, 'POST', '/v1/articles', { json: article('12', 'mercredi') });
+    expect(leaderOf(after.body)).toBe('Sergei Lavrov');
+
+    expect((await request(dyad.baseUrl, 'POST', '/v1/aliases', { json: { canonical: 'Sergei Lavrov', aliases: [] } })).status).toBe(400);
+    const unknown = await request(dyad.baseUrl, 'POST', '/v1/aliases', { json: { canonical: 'A B', aliases: ['C D'], country: 'XX' } });
+    expect([unknown.status, unknown.body.error.code]).toEqual([422, 'EXTRACTION.UNKNOWN_COUNTRY']);
+  });
+
   it('should answer /health with the store and the transport', async () => {
     const { status, body } = await request(dyad.baseUrl, 'GET', '/health');
     expect(status).toBe(200);

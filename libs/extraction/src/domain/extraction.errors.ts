@@ -1,5 +1,5 @@
 // Domain errors of the extraction context, with stable codes the API maps to HTTP statuses.
-export type ExtractionErrorCode = 'EXTRACTION.UNSUPPORTED_LANGUAGE' | 'EXTRACTION.EMPTY_TEXT';
+export type ExtractionErrorCode = 'EXTRACTION.UNSUPPORTED_LANGUAGE' | 'EXTRACTION.EMPTY_TEXT' | 'EXTRACTION.UNKNOWN_COUNTRY';
 
 export class ExtractionError extends Error {
   constructor(
