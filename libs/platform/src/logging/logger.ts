@@ -20,6 +20,9 @@ export class PinoNestLogger implements LoggerService {
   // `logger.error({ err, requestId }, 'what happened')` through Nest's Logger arrives here as
   // (object, text, context): the object's fields go into the line, the text is its message.
   error(message: unknown, trace?: string, context?: string): void {
+    // A failed start reaches runMain, which says it once, in one line (with the stack only for
+    // a defect); Nest's own report of it would repeat it as a stack trace.
+    if (context === 'ExceptionHandler' || trace === 'ExceptionHandler') return;
     if (typeof message === 'object' && message !== null && !(message instanceof Error)) {
       this.logger.error({ context, ...message }, trace ?? 'error');
     } else {
