@@ -120,7 +120,9 @@ function resolve(
   const remembered = memory.get(personKey(surface)) ?? (run.length === 1 ? memory.get(nameParts(surface)[0] ?? '') : undefined);
   const anchor = roleAnchor(text, folded, start, end, sentenceStart, sentenceEnd, roles, countries);
   if (!known && !remembered && !anchor && !(honorific && run.length === 1)) return undefined;
-  if (!known && !remembered && run.length === 1 && !honorific) return undefined;
+  // A single name stands alone only right after a title ("Foreign Minister Sugiono").
+  const titled = run.length === 1 && roles.some((r) => r.end <= start && /^\s+$/.test(folded.slice(r.end, start))) && surface.length >= 4;
+  if (!known && !remembered && run.length === 1 && !honorific && !titled) return undefined;
   return {
     start,
     end,

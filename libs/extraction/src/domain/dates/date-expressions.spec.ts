@@ -17,6 +17,7 @@ describe('findDates', () => {
 
   it('should ignore a dispatch dateline, a duration since a year and abbreviated weekdays', () => {
     expect(dates('VLADIVOSTOK, Sept 15 - The two men sat down.', '2023-09-15', 'en')).toEqual([]);
+    expect(dates('BANFF, Alberta, Sept 15 - The two men sat down.', '2023-09-15', 'en')).toEqual([]);
     expect(dates('Son ambassade, fermée depuis 2016, a rouvert.', '2023-06-07', 'fr')).toEqual([]);
   });
 

@@ -21,8 +21,8 @@ const MONTH_ONLY = new RegExp(`\\b(?:${Object.keys(MONTHS).join('|')})(?:\\s+(\\
 const YEAR_ONLY = /\b(?:in|en|of|de|since|depuis)\s+((?:19|20)\d{2})\b/g;
 const LAST_YEAR = /\b(?:last year|l'an dernier|l'annee derniere|l'an passe|l'annee passee)\b/g;
 const FULL_WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/;
-// A dateline ("VLADIVOSTOK, Sept 15 -") dates the dispatch, not the events.
-const DATELINE = /^[\p{Lu}][\p{Lu} .'’\/-]+(?:\s*\([^)]*\))?,\s+(?:[\p{L}.]+\s+\d{1,2}|\d{1,2}\s+[\p{L}.]+(?:\s+\d{4})?)(?:\s*\([^)]*\))?\s*[-–—]\s*/u;
+// A dateline ("VLADIVOSTOK, Sept 15 -", "BANFF, Alberta, June 3 -") dates the dispatch, not the events.
+const DATELINE = /^[\p{Lu}][\p{Lu} .'’\/-]+(?:\s*\([^)]*\))?(?:,\s+\p{Lu}[\p{L}.'’ -]+)?,\s+(?:[\p{L}.]+\s+\d{1,2}|\d{1,2}\s+[\p{L}.]+(?:\s+\d{4})?)(?:\s*\([^)]*\))?\s*[-–—]\s*/u;
 // "depuis 2016", "since 2019": a duration reaching to now, not the time of an event.
 const SINCE_BEFORE = /(?:since|depuis|from|des)\s+(?:(?:the|le|la|l')\s*)?$/;
 
@@ -88,8 +88,8 @@ export function findDates(text: string, folded: string, start: number, end: numb
 // publication, or a month two or more months before it.
 const RECENT_DAYS = 14;
 
-export function isBackgroundDate(date: DateExpression, publishedAt: string): boolean {
-  if (date.day) return (Date.parse(publishedAt) - Date.parse(date.day)) / DAY_MS > RECENT_DAYS;
+export function isBackgroundDate(date: DateExpression, publishedAt: string, recentDays = RECENT_DAYS): boolean {
+  if (date.day) return (Date.parse(publishedAt) - Date.parse(date.day)) / DAY_MS > recentDays;
   const [y, m] = date.month.split('-').map(Number);
   const [py, pm] = publishedAt.split('-').map(Number);
   return (py - y) * 12 + (pm - m) >= 2;

@@ -14,7 +14,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'security',
-    pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|(?:cooperation|pacte|traite|accord|alliance) (?:en matiere |de )?(?:de )?defense|defen[cs]e (?:cooperation|treaty|agreement|alliance)|armed (?:attack|aggression)|agression armee|attaques? armees?|defen[cs]e commitments?|engagement de defense|defendre|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme|trafficking|traffickers|trafic|trafiquants|drug smuggling|narcotics|stupefiants|fentanyl|cartels?)\b/,
+    pattern: /\b(?:mutual[- ]defen[cs]e|defen[cs]e pact|pacte de defense|security (?:cooperation|guarantees?|agreement|pact|assistance)|(?:cooperation|pacte|traite|accord|alliance) (?:en matiere |de )?(?:de )?defense|defen[cs]e (?:cooperation|treaty|agreement|alliance)|armed (?:attack|aggression)|agression armee|attaques? armees?|defen[cs]e commitments?|engagement de defense|defendre|assistance mutuelle|aide mutuelle|defense mutuelle|cooperation (?:en matiere de |de )?securite|garanties? de securite|securite|security|counter-?terrorism|contre-?terroris\w*|antiterroris\w*|lutte contre le terrorisme|terroris(?:m|me|ts?|tes?)|(?:ji|dji)hadis\w*|insurgen\w*|joint (?:security |military )?force|force (?:militaire )?conjointe|border security|securite des frontieres|trafficking|traffickers|trafics?|trafiquants|drug smuggling|narcotics|stupefiants|fentanyl|cartels?)\b/,
     example: 'put back into force a security cooperation agreement',
     nearMiss: 'a trade agreement signed in Riyadh',
   },
@@ -26,7 +26,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'investment',
-    pattern: /\b(?:invest\w*|capital|capitaux|fonds|funds?|co-?invest\w*|joint ventures?|coentreprises?)\b/,
+    pattern: /\b(?:invest\w*|(?<!minimum[- ])capital(?![- ](?:rules?|requirements?|thresholds?))|capitaux|fonds|funds?|co-?invest\w*|joint ventures?|coentreprises?)\b/,
     example: 'promised investments',
     nearMiss: 'humanitarian aid for refugees',
   },
@@ -44,7 +44,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'trade',
-    pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|customs|douan\w+|markets?|marches? (?:interieur|interieurs|agricoles?)|acces au marche|ouvr\w+ (?:[\w-]+\s+){0,2}?(?:le|son|leur|leurs|ses) marches?|ouverture (?:du|des) marches?)\b/,
+    pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|traders|commercants|shops|boutiques|magasins|retail|commerce de detail|customs|douan\w+|markets?|marches? (?:interieur|interieurs|agricoles?)|acces au marche|ouvr\w+ (?:[\w-]+\s+){0,2}?(?:le|son|leur|leurs|ses) marches?|ouverture (?:du|des) marches?)\b/,
     example: 'a trade agreement',
     nearMiss: 'a mutual-defence clause',
   },
@@ -56,19 +56,19 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'infrastructure',
-    pattern: /\b(?:infrastructures?|railways?|rail lines?|railway line|chemin de fer|ferroviaires?|roads?|routes?|highways?|motorways?|expressways?|autoroutes?|transport links?|corridors?|tunnels?|bridges?|ponts?|ports?|airports?|aeroports?|dams?|barrages?|telecommunications?)\b/,
+    pattern: /\b(?:infrastructures?|railways?|rail lines?|railway line|chemin de fer|ferroviaires?|roads?|routes?|routiers?|routieres?|(?:border |mountain )?crossings?|passages? frontaliers?|postes? frontaliers?|points? de passage|highways?|motorways?|expressways?|autoroutes?|transport links?|corridors?|tunnels?|bridges?|ponts?|ports?|airports?|aeroports?|dams?|barrages?|telecommunications?)\b/,
     example: 'a joint railway line',
     nearMiss: 'budgetary support',
   },
   {
     category: 'diplomatic_support',
-    pattern: /\b(?:diplomatic (?:relations|ties)|relations diplomatiques|embass(?:y|ies)|ambassades?|ambassadors?|ambassadeurs?|consulates?|consulats?|missions? diplomatiques?|(?:re-?establish|restor)\w* (?:diplomatic )?(?:relations|ties)|retabli\w* (?:leurs |les |des )?(?:relations|liens)|normali[sz]\w* (?:relations|ties|des relations)|representations?|missions|recognition|reconnaissance|(?:soutien|soutenir|support(?:ing)?|back(?:ing)?) (?:a |au |a la |le |la |the |its |their |son |sa )?(?:plan|position|candidature|candidacy|bid|claim|souverainete|sovereignty|territorial integrity|integrite territoriale))\b/,
+    pattern: /\b(?:diplomatic (?:relations|ties)|relations diplomatiques|embass(?:y|ies)|ambassades?|ambassadors?|ambassadeurs?|high commission(?:ers?|s)?|hauts?-commissaires?|haut-commissariat|charge d'affaires|lettres de creance|credentials|consulates?|consulats?|missions? diplomatiques?|(?:re-?establish|restor)\w* (?:diplomatic )?(?:relations|ties)|retabli\w* (?:leurs |les |des )?(?:relations|liens)|normali[sz]\w* (?:relations|ties|des relations)|representations?|missions|recognition|reconnaissance|(?:soutien|soutenir|support(?:ing)?|back(?:ing)?) (?:a |au |a la |le |la |the |its |their |son |sa )?(?:plan|position|candidature|candidacy|bid|claim|souverainete|sovereignty|territorial integrity|integrite territoriale))\b/,
     example: 're-establish diplomatic relations and reopen their embassies',
     nearMiss: 'gas supplies for the winter',
   },
   {
     category: 'other',
-    pattern: /\b(?:migration|migrants?|readmission|visas?|visa waiver|exemption de visa|asylum|asile|border control|controle des frontieres)\b/,
+    pattern: /\b(?:migration|migrants?|readmission|(?:migrant |domestic |foreign |seasonal |guest )?workers|housemaids?|maids|recruit(?:ment|ing|s)?|recrutements?|travailleu(?:rs|ses)(?: domestiques| migrants?)?|employees? de maison|main-d'oeuvre|work permits?|permis de travail|visas?|visa waiver|exemption de visa|asylum|asile|border control|controle des frontieres)\b/,
     example: 'a visa waiver',
     nearMiss: 'reopen their embassies',
   },

@@ -27,7 +27,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'en.commitment.will-provide',
     language: 'en',
-    pattern: /\b(?:will|would)\s+(?:provide|supply|deliver|send|give|grant|fund|finance|invest|reopen|build|extend|lift|resume|restore)\b/,
+    pattern: /\b(?:will|would)\s+(?:provide|supply|deliver|send|give|grant|fund|finance|invest|reopen|build|extend|lift|resume|restore|allow|permit|exempt|waive|recruit|train|appoint|name|open|share|deploy|buy|purchase|import|cancel)\b/,
     needsSubject: true,
     confidence: 0.65,
     source: 'Announced future action stated as fact in official statements ("X will provide Y")',
@@ -117,7 +117,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'fr.commitment.engager',
     language: 'fr',
-    pattern: /\b(?:s'|se )(?:est|sont|etait|etaient)\s+(?:[\w-]+\s+)?engagee?s?\s+(?:[\w-]+\s+)?a\b|\bs'engage(?:nt)?\s+a\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?pris\s+(?:un|des|l'|aucun)\s*engagements?\b|\b(?:ont|sont)\s+(?:[\w-]+\s+)?convenus?\s+de\b|\bse sont (?:[\w-]+\s+)?mis d'accord\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?accepte\s+de\b/,
+    pattern: /\b(?:s'|se )(?:est|sont|etait|etaient)\s+(?:[\w-]+\s+){0,2}engagee?s?\s+(?:[\w-]+\s+)?a\b|\bs'engage(?:nt)?\s+a\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?pris\s+(?:un|des|l'|aucun)\s*engagements?\b|\b(?:ont|sont)\s+(?:[\w-]+\s+)?convenus?\s+de\b|\bse sont (?:[\w-]+\s+)?mis d'accord\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?accepte\s+de\b/,
     confidence: 0.85,
     source: 'PLOVER AGREE en français : « s\'est engagé à », « ont convenu de », « ont accepté de »',
     example: 'Le Japon s\'est engagé mardi à financer un port en Indonésie.',
@@ -126,7 +126,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
   {
     id: 'fr.commitment.futur',
     language: 'fr',
-    pattern: /\b(?:fournira|fourniront|livrera|livreront|financera|financeront|investira|investiront|rouvrira|rouvriront|accordera|accorderont|versera|verseront)\b/,
+    pattern: /\b(?:fournira|fourniront|livrera|livreront|financera|financeront|cofinancera|cofinanceront|investira|investiront|rouvrira|rouvriront|ouvrira|ouvriront|accordera|accorderont|versera|verseront|autorisera|autoriseront|exemptera|exempteront|recrutera|recruteront|formera|formeront|nommera|nommeront|levera|leveront|construira|construiront|deploiera|deploieront|enverra|enverront|achetera|acheteront|importera|importeront)\b/,
     confidence: 0.65,
     source: 'Action annoncée au futur dans un communiqué officiel (« X fournira Y »)',
     example: 'L\'Allemagne fournira des systèmes de défense antiaérienne à la Pologne, a annoncé Berlin lundi.',

@@ -12,7 +12,7 @@ interface Hit {
 // The categories of the commitment whose object starts at `from`: the first category word, and
 // those of objects coordinated with it.
 export function categoriesIn(folded: string, from: number, to: number): CommitmentCategory[] {
-  const span = folded.slice(from, to);
+  const span = objectSpan(folded.slice(from, to));
   const hits: Hit[] = [];
   for (const { category, pattern } of PATTERNS) {
     pattern.lastIndex = 0;
@@ -24,7 +24,7 @@ export function categoriesIn(folded: string, from: number, to: number): Commitme
   for (const hit of hits) if (!kept.some((k) => hit.start < k.end && hit.end > k.start)) kept.push(hit);
   kept.sort((a, b) => a.start - b.start);
   if (kept.length === 0) return MONEY.test(span) ? ['financial_support'] : [];
-  const categories = [kept[0].category];
+  const categories = [fundedObject(span, kept) ?? kept[0].category];
   let previous = kept[0];
   for (const hit of kept.slice(1)) {
     const between = span.slice(previous.end, hit.start);
@@ -33,6 +33,27 @@ export function categoriesIn(folded: string, from: number, to: number): Commitme
     previous = hit;
   }
   return categories;
+}
+
+// A participle or conjunction giving a reason ("…, invoquant des failles de sécurité", "…, citing
+// security concerns") says why, not what: the object of the verb ends there.
+const REASON = /,\s+(?:citing|invoking|arguing|saying|blaming|because|invoquant|arguant|evoquant|estimant|jugeant|au motif|en raison|parce qu|car)\b/;
+
+function objectSpan(span: string): string {
+  const reason = REASON.exec(span);
+  return reason ? span.slice(0, reason.index) : span;
+}
+
+// Paying for a thing is a commitment about the thing: "jointly fund the modernisation of the
+// border crossing" is infrastructure, "financer la construction d'un gazoduc" energy.
+const FUNDING = /^(?:funds?|funding|financ\w*|cofinanc\w*|co-financ\w*)$/;
+const COMPLEMENT = /^\s+(?:(?:the|a|an|its|their|la|le|les|l'|un|une|des|du|de|d'|of|for|pour)\s*|[\w-]+\s+){0,6}$/;
+
+function fundedObject(span: string, kept: readonly Hit[]): CommitmentCategory | undefined {
+  const [first, second] = kept;
+  if (!second || !FUNDING.test(span.slice(first.start, first.end))) return undefined;
+  const between = span.slice(first.end, second.start);
+  return COMPLEMENT.test(between) && !/[,;]|\b(?:and|et)\b/.test(between) ? second.category : undefined;
 }
 
 // A second object is coordinated with the first ("des investissements et un soutien financier,

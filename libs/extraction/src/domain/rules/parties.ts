@@ -1,6 +1,7 @@
 import type { CountryCode } from '@dyad/relations';
 import type { ActorMention } from '../actors/actor-mentions';
 import type { ArticleAnalysis } from '../analysis/article-analysis';
+import { verbAt } from '../analysis/background';
 import { PAIR_REFERENCE } from './candidate';
 import type { TriggerMatch } from './trigger-match';
 
@@ -12,14 +13,19 @@ export interface Parties {
 // Words that may stand between a subject and its verb ("Japan has also pledged", "the two sides agreed").
 const SUBJECT_BRIDGE = /(?:^|\s)(?:has|have|had|also|already|publicly|repeatedly|formally|firmly|officially|jointly|then|later|once|again|recently|and|it|they|he|she|which|who|each|both|sides|countries|governments|government|leaders|parties|ministers|delegations|capitals|nations|states|companies|firms|officials|authorities|with)\s*$/;
 
+// An aside between the subject and its verb: "Jakarta, for its part, undertook", "Ottawa, in return, agreed".
+const ASIDE = /,\s*(?:for (?:its|their|his|her) part|in (?:return|turn|exchange)|meanwhile|for (?:its|their) side|pour sa part|de son cote|de leur cote|en retour|en echange|quant a (?:lui|elle|eux))\s*,\s*$/;
+
 export function hasSubject(analysis: ArticleAnalysis, match: TriggerMatch): boolean {
   const before = analysis.folded.slice(Math.max(match.sentence.start, match.start - 24), match.start);
   if (SUBJECT_BRIDGE.test(before)) return true;
+  const aside = ASIDE.exec(analysis.folded.slice(Math.max(match.sentence.start, match.start - 40), match.start));
+  if (aside && match.sentence.actors.some((a) => !a.locative && a.end <= match.start - aside[0].length && match.start - aside[0].length - a.end <= 3)) return true;
   return match.sentence.actors.some((a) => !a.locative && a.end <= match.start && match.start - a.end <= 3);
 }
 
 const TO_BENEFICIARY = /\b(?:to|for|with|a|au|aux|pour|envers|avec)\s+(?:(?:the|la|le|les|l')\s*)?$/;
-const CONJOINED = /^[\s,]*(?:and|et)\s+(?:(?:l'|la|le|les|the)\s*)?$/;
+const CONJOINED = /^[\s,]*(?:and|et)\s+(?:(?:l'|la|le|les|the|his|her|their|its|son|sa|ses|leur)\s*)?$/;
 
 function distinct(actors: readonly ActorMention[]): CountryCode[] {
   return [...new Set(actors.map((a) => a.country))];
@@ -59,6 +65,20 @@ export function promisorAfterParties(analysis: ArticleAnalysis, match: TriggerMa
   return beneficiary ? [{ promisor: agent.country, beneficiary }] : [];
 }
 
+// The terms of an agreement name who does what: "signed an agreement under which Poland will
+// train …", "l'accord prévoit que l'Argentine livrera …". That party alone promises, to the other.
+const TERMS_BEFORE = /\b(?:under which|whereby|by which|under the terms of which|which provides that|providing that|aux termes duquel|aux termes de laquelle|en vertu duquel|en vertu de laquelle|par lequel|par laquelle|prevoit que|prevoyant que|qui prevoit que)\s+(?:(?:the|la|le|les|l')\s*)?$/;
+
+export function partiesInTerms(analysis: ArticleAnalysis, match: TriggerMatch): Parties[] | undefined {
+  const { sentence } = match;
+  const acting = sentence.actors.filter((a) => !a.locative);
+  const party = acting.find((a) => a.start >= match.end && TERMS_BEFORE.test(analysis.folded.slice(Math.max(match.end, a.start - 40), a.start)));
+  if (!party) return undefined;
+  const focus = analysis.focus[sentence.index];
+  const other = acting.find((a) => a.country !== party.country)?.country ?? (focus?.includes(party.country) ? focus.find((c) => c !== party.country) : undefined);
+  return other ? [{ promisor: party.country, beneficiary: other }] : undefined;
+}
+
 export function partiesOf(analysis: ArticleAnalysis, match: TriggerMatch, mutual: boolean): Parties[] {
   const { sentence, clause } = match;
   const folded = analysis.folded;
@@ -85,6 +105,8 @@ export function partiesOf(analysis: ArticleAnalysis, match: TriggerMatch, mutual
   for (let i = 0; i + 1 < before.length; i++) {
     const [a, b] = [before[i], before[i + 1]];
     if (a.country === b.country || !CONJOINED.test(folded.slice(a.end, b.start))) continue;
+    // Joint subjects of another verb ("X and Y held talks, with X pledging …") are not this one's.
+    if (verbAt(analysis.text, folded, b.end, match.start, analysis.language) !== undefined) continue;
     const third = sentence.actors.find(
       (x) => x.start >= match.end && x.start < clause.end && x.country !== a.country && x.country !== b.country && TO_BENEFICIARY.test(folded.slice(Math.max(match.end, x.start - 14), x.start)),
     );

@@ -9,6 +9,9 @@ import type { CommitmentCategory } from '@dyad/relations';
 
 const PROMISE_WORD = /\b(?:promesses?|engagements?|promis\w*|promises?|promised|pledges?|pledged|commitments?|committed|obligations?)\b/;
 const PROMISE_REACH = 3;
+// Implementation is often reported weeks after it starts ("gas began flowing on June 2 …"): a
+// status dated within a month is still news.
+const STATUS_RECENT_DAYS = 31;
 
 // A status told of "the promise" without saying what it was about takes the category of the
 // promise the article last described ("les promesses chinoises d'ouvrir le marché …").
@@ -46,7 +49,7 @@ export function statusCandidates(analysis: ArticleAnalysis): Candidate[] {
     const keptOrNot = match.rule.status === 'fulfilled' || match.rule.status === 'broken';
     const categories = before.length > 0 ? before.slice(0, 1) : keptOrNot ? promisedEarlier(analysis, match) : [];
     if (categories.length === 0) continue;
-    if (!isAsserted(analysis, match, match.rule.negated ? ASSERTION_BLOCKERS.filter((kind) => kind !== 'negation') : ASSERTION_BLOCKERS)) continue;
+    if (!isAsserted(analysis, match, match.rule.negated ? ASSERTION_BLOCKERS.filter((kind) => kind !== 'negation') : ASSERTION_BLOCKERS, STATUS_RECENT_DAYS)) continue;
     const date = dateOf(analysis, match);
     for (const { promisor, beneficiary } of receipt(analysis, match) ?? partiesOf(analysis, match, false)) {
       candidates.push({

@@ -12,6 +12,14 @@ const GOVERNED_BEFORE = /\b(?:after|following|since|before|apres|avant|depuis|lo
 
 const NON_STATE_SUBJECT = /\b(?:protesters|demonstrators|manifestants|opposition|opposants|critics|citizens|residents|activists|militants|students|etudiants|unions|syndicats|crowds?|foule)\b[^,;]{0,60}$/;
 
+// Criticism by groups of society (NGOs, diasporas, employers, the press) or held for a long time is
+// not a friction between the two states, and reports no new event.
+const SOCIETY_SUBJECT = /\b(?:groups|organi[sz]ations|associations|ngos|ong|diaspora|employers|companies|firms|businesses|media|newspapers|analysts|experts|lobb(?:y|ies)|groupes|employeurs|entreprises|medias|journaux|analystes|experts)\b[^,;]{0,60}$/;
+const LONG_HELD = /\b(?:(?:have|has|had) long|long-standing|for years|for decades|depuis (?:des annees|longtemps|des decennies)|de longue date)\b/;
+
+// "Le dégel aura été de courte durée", "the thaw was short-lived": the easing ended.
+const EASING_ENDED = /^[^.;]{0,40}?\b(?:(?:a|aura|aurait) (?:ete de courte duree|fait long feu|tourne court|pris fin)|(?:was|has been|proved) short-lived|(?:is|was) over|(?:has )?(?:ended|collapsed|unravell?ed))\b/;
+
 interface LocusHint {
   readonly pair: readonly CountryCode[];
   readonly locus: CountryCode;
@@ -73,8 +81,10 @@ export function tensionCandidates(analysis: ArticleAnalysis): Candidate[] {
     if (hinted && side.pair.length === 2) hints.push({ pair: side.pair, locus: hinted });
     else if (hinted) hints.push({ pair: [hinted], locus: hinted });
     if (GOVERNED_BEFORE.test(analysis.folded.slice(Math.max(match.sentence.start, match.start - 40), match.start))) continue;
+    const subjectSpan = analysis.folded.slice(match.clause.start, match.start);
     // Protest by people rather than a state ("des manifestants ont dénoncé") is felt at home.
-    const popular = rule.scope === 'bilateral' && NON_STATE_SUBJECT.test(analysis.folded.slice(match.clause.start, match.start));
+    const popular = rule.scope === 'bilateral' && NON_STATE_SUBJECT.test(subjectSpan);
+    if (LONG_HELD.test(subjectSpan) || (!popular && SOCIETY_SUBJECT.test(subjectSpan))) continue;
     if (rule.scope === 'domestic' || popular) {
       const found = domestic(analysis, match, popular);
       if (!found || !isAsserted(analysis, match)) continue;
@@ -91,6 +101,7 @@ export function tensionCandidates(analysis: ArticleAnalysis): Candidate[] {
     const focus = analysis.focus[match.sentence.index];
     const pair = countries.length >= 2 ? countries.slice(0, 2) : focus && (countries.length === 0 || PAIR_REFERENCE.test(analysis.folded.slice(match.sentence.start, match.sentence.end))) ? [...focus] : [];
     if (pair.length !== 2 || !isAsserted(analysis, match)) continue;
+    if (EASING_ENDED.test(analysis.folded.slice(match.end, match.clause.end))) continue;
     const date = dateOf(analysis, match);
     candidates.push({
       body: { type: 'TensionEased', scope: 'bilateral', locus: '', subject: match.sentence.text },

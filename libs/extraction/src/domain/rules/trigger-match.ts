@@ -71,6 +71,10 @@ export function sentenceDates(analysis: ArticleAnalysis, sentence: AnalysedSente
   return dates;
 }
 
+// A date right after the participle of a promise dates the promise, not what befalls it later
+// ("les munitions promises à l'Ukraine en janvier ont été livrées", "the aid pledged in May").
+const PROMISED_BEFORE = /\b(?:promis|promise|promises|promised|pledged|agreed|signed|signe|signee|signes|signees|conclu|conclue|conclus|pris|prise|prevu|prevue|provided for)\b[^,;.]{0,30}$/;
+
 // The date expression that belongs to the trigger: in its clause, with no other verb between
 // them, nearest first.
 export function dateOf(analysis: ArticleAnalysis, match: TriggerMatch): DateExpression | null {
@@ -78,6 +82,7 @@ export function dateOf(analysis: ArticleAnalysis, match: TriggerMatch): DateExpr
   let bestDistance = Infinity;
   for (const date of sentenceDates(analysis, match.sentence)) {
     if (date.start < match.clause.start || date.end > match.clause.end) continue;
+    if (date.end <= match.start && PROMISED_BEFORE.test(analysis.folded.slice(Math.max(match.clause.start, date.start - 40), date.start))) continue;
     const [from, to] = date.start >= match.end ? [match.end, date.start] : [date.end, match.start];
     if (verbAt(analysis.text, analysis.folded, from, to, analysis.language) !== undefined) continue;
     const distance = to - from;
@@ -90,11 +95,11 @@ export function dateOf(analysis: ArticleAnalysis, match: TriggerMatch): DateExpr
 }
 
 // Whether the trigger asserts something that happened now: no blocking cue, not pluperfect
-// narration, not dated two months or more before publication.
-export function isAsserted(analysis: ArticleAnalysis, match: TriggerMatch, kinds: readonly ModalityKind[] = ASSERTION_BLOCKERS): boolean {
+// narration, not dated two months or more before publication (or more than `recentDays` days).
+export function isAsserted(analysis: ArticleAnalysis, match: TriggerMatch, kinds: readonly ModalityKind[] = ASSERTION_BLOCKERS, recentDays?: number): boolean {
   const { folded, language } = analysis;
   if (blockingCue(folded, language, match.clause.start, match.clause.end, match.start, match.end, kinds)) return false;
   if (isPluperfect(folded, match.clause.start, match.start, match.end, language)) return false;
   const date = dateOf(analysis, match);
-  return !(date && isBackgroundDate(date, analysis.publishedAt));
+  return !(date && isBackgroundDate(date, analysis.publishedAt, recentDays));
 }
