@@ -2,6 +2,7 @@
 // days, so that no request of a benchmark is a duplicate of another and each yields a meeting
 // and commitments (a duplicate would be answered without extraction or append).
 interface Country {
+  readonly code: string;
   readonly name: string;
   readonly adjective: string;
   readonly capital: string;
@@ -9,32 +10,35 @@ interface Country {
 }
 
 const COUNTRIES: readonly Country[] = [
-  { name: 'Turkey', adjective: 'Turkish', capital: 'Ankara', leader: 'Recep Tayyip Erdogan' },
-  { name: 'Brazil', adjective: 'Brazilian', capital: 'Brasilia', leader: 'Luiz Inacio Lula da Silva' },
-  { name: 'France', adjective: 'French', capital: 'Paris', leader: 'Emmanuel Macron' },
-  { name: 'Egypt', adjective: 'Egyptian', capital: 'Cairo', leader: 'Abdel Fattah al-Sisi' },
-  { name: 'India', adjective: 'Indian', capital: 'New Delhi', leader: 'Droupadi Murmu' },
-  { name: 'Kenya', adjective: 'Kenyan', capital: 'Nairobi', leader: 'William Ruto' },
-  { name: 'Mexico', adjective: 'Mexican', capital: 'Mexico City', leader: 'Claudia Sheinbaum' },
-  { name: 'Indonesia', adjective: 'Indonesian', capital: 'Jakarta', leader: 'Prabowo Subianto' },
-  { name: 'Nigeria', adjective: 'Nigerian', capital: 'Abuja', leader: 'Bola Tinubu' },
-  { name: 'Argentina', adjective: 'Argentine', capital: 'Buenos Aires', leader: 'Javier Milei' },
-  { name: 'Vietnam', adjective: 'Vietnamese', capital: 'Hanoi', leader: 'Luong Cuong' },
-  { name: 'Poland', adjective: 'Polish', capital: 'Warsaw', leader: 'Karol Nawrocki' },
-  { name: 'Chile', adjective: 'Chilean', capital: 'Santiago', leader: 'Gabriel Boric' },
-  { name: 'Ghana', adjective: 'Ghanaian', capital: 'Accra', leader: 'John Mahama' },
-  { name: 'Kazakhstan', adjective: 'Kazakh', capital: 'Astana', leader: 'Kassym-Jomart Tokayev' },
-  { name: 'Portugal', adjective: 'Portuguese', capital: 'Lisbon', leader: 'Marcelo Rebelo de Sousa' },
-  { name: 'Colombia', adjective: 'Colombian', capital: 'Bogota', leader: 'Gustavo Petro' },
-  { name: 'Senegal', adjective: 'Senegalese', capital: 'Dakar', leader: 'Bassirou Diomaye Faye' },
-  { name: 'Finland', adjective: 'Finnish', capital: 'Helsinki', leader: 'Alexander Stubb' },
-  { name: 'Peru', adjective: 'Peruvian', capital: 'Lima', leader: 'Jose Jeri' },
+  { code: 'TR', name: 'Turkey', adjective: 'Turkish', capital: 'Ankara', leader: 'Recep Tayyip Erdogan' },
+  { code: 'BR', name: 'Brazil', adjective: 'Brazilian', capital: 'Brasilia', leader: 'Luiz Inacio Lula da Silva' },
+  { code: 'FR', name: 'France', adjective: 'French', capital: 'Paris', leader: 'Emmanuel Macron' },
+  { code: 'EG', name: 'Egypt', adjective: 'Egyptian', capital: 'Cairo', leader: 'Abdel Fattah al-Sisi' },
+  { code: 'IN', name: 'India', adjective: 'Indian', capital: 'New Delhi', leader: 'Droupadi Murmu' },
+  { code: 'KE', name: 'Kenya', adjective: 'Kenyan', capital: 'Nairobi', leader: 'William Ruto' },
+  { code: 'MX', name: 'Mexico', adjective: 'Mexican', capital: 'Mexico City', leader: 'Claudia Sheinbaum' },
+  { code: 'ID', name: 'Indonesia', adjective: 'Indonesian', capital: 'Jakarta', leader: 'Prabowo Subianto' },
+  { code: 'NG', name: 'Nigeria', adjective: 'Nigerian', capital: 'Abuja', leader: 'Bola Tinubu' },
+  { code: 'AR', name: 'Argentina', adjective: 'Argentine', capital: 'Buenos Aires', leader: 'Javier Milei' },
+  { code: 'VN', name: 'Vietnam', adjective: 'Vietnamese', capital: 'Hanoi', leader: 'Luong Cuong' },
+  { code: 'PL', name: 'Poland', adjective: 'Polish', capital: 'Warsaw', leader: 'Karol Nawrocki' },
+  { code: 'CL', name: 'Chile', adjective: 'Chilean', capital: 'Santiago', leader: 'Gabriel Boric' },
+  { code: 'GH', name: 'Ghana', adjective: 'Ghanaian', capital: 'Accra', leader: 'John Mahama' },
+  { code: 'KZ', name: 'Kazakhstan', adjective: 'Kazakh', capital: 'Astana', leader: 'Kassym-Jomart Tokayev' },
+  { code: 'PT', name: 'Portugal', adjective: 'Portuguese', capital: 'Lisbon', leader: 'Marcelo Rebelo de Sousa' },
+  { code: 'CO', name: 'Colombia', adjective: 'Colombian', capital: 'Bogota', leader: 'Gustavo Petro' },
+  { code: 'SN', name: 'Senegal', adjective: 'Senegalese', capital: 'Dakar', leader: 'Bassirou Diomaye Faye' },
+  { code: 'FI', name: 'Finland', adjective: 'Finnish', capital: 'Helsinki', leader: 'Alexander Stubb' },
+  { code: 'PE', name: 'Peru', adjective: 'Peruvian', capital: 'Lima', leader: 'Jose Jeri' },
 ];
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const FIRST_DAY = Date.UTC(2020, 0, 1);
 const DAY_MS = 86_400_000;
 const PAIRS = COUNTRIES.flatMap((host, i) => COUNTRIES.filter((_, j) => j !== i).map((guest) => [host, guest] as const));
+
+// The countries the articles are about, by ISO code.
+export const ARTICLE_COUNTRIES: readonly string[] = COUNTRIES.map((country) => country.code);
 
 export interface ArticleSubmission {
   readonly title: string;
