@@ -3,7 +3,8 @@ import articles from './other-countries.articles.json';
 
 // Articles written for these tests about countries and phrasings the annotated corpus does not
 // have (Japan–South Korea, Niger–France, Algeria–France, China–Canada, Egypt–Qatar–US–Israel,
-// France–Morocco, Russia–Hungary–Moldova, US–Philippines, Armenia–Azerbaijan, India–Pakistan…) and stories with no relationship event (sport, business, disasters, elections), French and English. Each lists the
+// France–Morocco, Russia–Hungary–Moldova, US–Philippines, Armenia–Azerbaijan, India–Pakistan,
+// Vietnam–Philippines, Norway–Poland, Turkey–Iraq, Morocco–Mauritania, Romania–Moldova, Senegal–Spain…) and stories with no relationship event (sport, business, disasters, elections), French and English. Each lists the
 // facts it must yield, as "type dyad-or-parties keys", and nothing else.
 const extractor = new RuleExtractor();
 

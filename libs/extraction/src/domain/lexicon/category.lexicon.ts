@@ -20,7 +20,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'military_cooperation',
-    pattern: /\b(?:military (?:aid|assistance|support|cooperation|equipment|training|hardware|supplies)|arms|weapons?|munitions?|ammunition|missiles?|air defen[cs]e|fighter jets?|warplanes?|combat aircraft|avions de (?:combat|chasse)|chasseurs|attack helicopters|helicopteres de combat|frigates?|fregates?|submarines?|sous-marins?|howitzers?|obusiers?|artillery|artillerie|shells|obus|rockets?|roquettes?|tanks|chars|drones|intelligence(?:[- ]sharing)?|renseignements?|armes?|armements?|assistance militaire|aide militaire|soutien militaire|cooperation militaire|militaro-technique|military-technical|defense antiaerienne|formation militaire)\b/,
+    pattern: /\b(?:military (?:aid|assistance|support|cooperation|equipment|training|hardware|supplies)|arms|weapons?|munitions?|ammunition|missiles?|air defen[cs]e|fighter jets?|warplanes?|combat aircraft|avions de (?:combat|chasse)|chasseurs|attack helicopters|helicopteres de combat|frigates?|fregates?|submarines?|sous-marins?|howitzers?|obusiers?|artillery|artillerie|shells|obus|rockets?|roquettes?|tanks|chars|drones|intelligence(?:[- ]sharing)?|renseignements?|armes?|armements?|assistance militaire|aide militaire|soutien militaire|cooperation militaire|militaro-technique|military-technical|defense antiaerienne|formation militaire|military (?:academies|schools?)|ecoles? militaires?|(?:train|training|former|formation (?:de|des|d'))\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|officers|pilots|soldats|troupes|officiers|pilotes))\b/,
     example: 'resume its military assistance to Ukraine',
     nearMiss: 'a trade agreement on cars',
   },
@@ -44,7 +44,7 @@ export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory;
   },
   {
     category: 'trade',
-    pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|traders|commercants|shops|boutiques|magasins|retail|commerce de detail|customs|douan\w+|markets?|marches? (?:interieur|interieurs|agricoles?)|acces au marche|ouvr\w+ (?:[\w-]+\s+){0,2}?(?:le|son|leur|leurs|ses) marches?|ouverture (?:du|des) marches?)\b/,
+    pattern: /\b(?:trade|commerce|commercia(?:l|le|ux|les)|exports?|imports?|tariffs?|droits de douane|free[- ]trade|libre-echange|rice|wheat|grain|cereals?|fertili[sz]ers?|seafood|riz|cereales|engrais|traders|commercants|shops|boutiques|magasins|retail|commerce de detail|customs|douan\w+|markets?|marches? (?:interieur|interieurs|agricoles?)|acces au marche|ouvr\w+ (?:[\w-]+\s+){0,2}?(?:le|son|leur|leurs|ses) marches?|ouverture (?:du|des) marches?)\b/,
     example: 'a trade agreement',
     nearMiss: 'a mutual-defence clause',
   },

@@ -155,7 +155,7 @@ export const STATUS_RULES: readonly StatusRule[] = [
     id: 'fr.status.withdrawn',
     language: 'fr',
     status: 'withdrawn',
-    pattern: /\bs'(?:est|sont)\s+(?:[\w-]+\s+)?retiree?s?\s+(?:[\w-]+\s+)?(?:de|du|des)\b|\brenon(?:ce|cent|cait|caient|cera|ceront)\s+a\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?renonce\s+a\b|\brevenant sur\b|\b(?:est|sont)\s+(?:[\w-]+\s+)?revenue?s?\s+(?:[\w-]+\s+)?sur\b|\b(?:est|sont|a ete|ont ete)\s+(?:[\w-]+\s+)?(?:retiree?s?|annulee?s?|revoquee?s?)\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?(?:revoque|denonce|abandonne|dechire)\s+(?:l'|le|la|les|son|sa|ses|leur|leurs|cet|cette)\s*(?:[\w-]+\s+)?(?:accords?|traites?|pactes?|conventions?|engagements?|promesses?|contrats?|protocoles?)\b/,
+    pattern: /\bs'(?:est|sont)\s+(?:[\w-]+\s+)?retiree?s?\s+(?:[\w-]+\s+)?(?:de|du|des)\b|\brenon(?:ce|cent|cait|caient|cera|ceront)\s+(?:[\w-]+\s+){0,2}?a\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?renonce\s+(?:[\w-]+\s+){0,2}?a\b|\brevenant sur\b|\b(?:est|sont)\s+(?:[\w-]+\s+)?revenue?s?\s+(?:[\w-]+\s+)?sur\b|\b(?:est|sont|a ete|ont ete)\s+(?:[\w-]+\s+)?(?:retiree?s?|annulee?s?|revoquee?s?)\b|\b(?:a|ont)\s+(?:[\w-]+\s+)?(?:revoque|denonce|abandonne|dechire)\s+(?:l'|le|la|les|son|sa|ses|leur|leurs|cet|cette)\s*(?:[\w-]+\s+)?(?:accords?|traites?|pactes?|conventions?|engagements?|promesses?|contrats?|protocoles?)\b/,
     source: 'CAMEO 16x en français : « s\'est retiré de l\'accord », « a dénoncé »',
     example: 'L\'Italie s\'est retirée mercredi de son accord d\'infrastructures avec la Chine.',
     nearMiss: 'L\'Italie s\'est retirée mercredi du tournoi de football en Chine.',

@@ -131,7 +131,7 @@ export const EASING_RULES: readonly EasingRule[] = [
   {
     id: 'en.easing.thaw',
     language: 'en',
-    pattern: /\b(?:thaw|thawed|turn(?:ed|s)? the page|(?:repair|repairs|repaired|repairing|rebuild|rebuilds|rebuilt|rebuilding)\s+(?:[\w-]+\s+){0,2}?(?:ties|relations|trust)|(?:row|rift|spat|dispute|feud|crisis|quarrel)\s+"?(?:is|was|are) (?:now |firmly )?behind (?:us|them)|(?:restored|re-established|normali[sz]ed) (?:full )?(?:diplomatic )?(?:ties|relations)|eas(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?tensions?|mended (?:ties|relations|fences)|eased (?:the )?tensions?|defus(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:tensions?|crisis|row|confrontation|standoff|dispute|spat)|reconciled|reconciliation)\b/,
+    pattern: /\b(?:thaw|thawed|turn(?:ed|s)? the page|(?:repair|repairs|repaired|repairing|rebuild|rebuilds|rebuilt|rebuilding)\s+(?:[\w-]+\s+){0,2}?(?:ties|relations|trust)|(?:row|rift|spat|dispute|feud|crisis|quarrel)\s+(?:(?:with|between)\s+[^.;,"]{0,40}?)?"?(?:is|was|are) (?:now |firmly )?behind (?:us|them)|(?:restored|re-established|normali[sz]ed) (?:full )?(?:diplomatic )?(?:ties|relations)|eas(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?tensions?|mended (?:ties|relations|fences)|eased (?:the )?tensions?|defus(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:tensions?|crisis|row|confrontation|standoff|dispute|spat)|reconciled|reconciliation)\b/,
     source: 'PLOVER EASE: thaw, mend ties, ease tensions, reconcile',
     example: 'Japan and South Korea mended ties on Thursday at a summit in Tokyo.',
     nearMiss: 'Japan and South Korea might seek a thaw next year.',

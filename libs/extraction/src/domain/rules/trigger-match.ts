@@ -71,8 +71,9 @@ export function sentenceDates(analysis: ArticleAnalysis, sentence: AnalysedSente
   return dates;
 }
 
-// A date right after the participle of a promise dates the promise, not what befalls it later
-// ("les munitions promises à l'Ukraine en janvier ont été livrées", "the aid pledged in May").
+// A date right after the participle of a promise dates the promise, not what befalls it
+// ("les munitions promises à l'Ukraine en janvier ont été livrées", "revenant sur l'engagement
+// pris en juin"); the trigger's own participle is not in the span looked at.
 const PROMISED_BEFORE = /\b(?:promis|promise|promises|promised|pledged|agreed|signed|signe|signee|signes|signees|conclu|conclue|conclus|pris|prise|prevu|prevue|provided for)\b[^,;.]{0,30}$/;
 
 // The date expression that belongs to the trigger: in its clause, with no other verb between
@@ -82,7 +83,8 @@ export function dateOf(analysis: ArticleAnalysis, match: TriggerMatch): DateExpr
   let bestDistance = Infinity;
   for (const date of sentenceDates(analysis, match.sentence)) {
     if (date.start < match.clause.start || date.end > match.clause.end) continue;
-    if (date.end <= match.start && PROMISED_BEFORE.test(analysis.folded.slice(Math.max(match.clause.start, date.start - 40), date.start))) continue;
+    const lead = date.end <= match.start ? match.clause.start : match.end;
+    if (PROMISED_BEFORE.test(analysis.folded.slice(Math.max(lead, date.start - 40), date.start))) continue;
     const [from, to] = date.start >= match.end ? [match.end, date.start] : [date.end, match.start];
     if (verbAt(analysis.text, analysis.folded, from, to, analysis.language) !== undefined) continue;
     const distance = to - from;
