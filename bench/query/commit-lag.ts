@@ -9,7 +9,7 @@ import { percentile, round } from '../support/figures';
 // relationships read model has applied every relationship stream the article wrote up to the
 // answer's position. Lag = that moment minus the moment of the answer.
 export const POLL_MS = 2;
-// After the last answer, how long the read model is given to catch up; an article not applied
+// After the last article is sent, how long the read model is given to catch up; one not applied
 // by then counts as a lag of more than this (Infinity in the percentiles, null in JSON).
 export const DRAIN_MS = 10_000;
 
@@ -21,7 +21,7 @@ export interface LagFigures {
   readonly maxMs: number;
   readonly failed: number;
   readonly firstFailure: string | null;
-  readonly unseen: number; // not applied within DRAIN_MS of the last answer
+  readonly unseen: number; // not applied within DRAIN_MS of the last send
 }
 
 export interface Written {
@@ -56,8 +56,8 @@ export async function measureLag(baseUrl: string, watch: ReadModelWatch, rate: n
     );
   }
   const sentPerSecond = total / ((performance.now() - started) / 1000);
+  // The watch keeps going (the caller stops it): what it sees after the drain is not counted.
   await Promise.race([Promise.all(posts), sleep(DRAIN_MS)]);
-  watch.stop();
   const seen = lags.length;
   const unseen = total - failed - seen;
   const sorted = [...lags, ...Array<number>(unseen).fill(Number.POSITIVE_INFINITY)].sort((a, b) => a - b);

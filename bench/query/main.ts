@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       log('lag through Kafka skipped: KAFKA_BROKERS is not set (test/infra/kafka.sh start runs a broker)');
     }
     lags.push({ store: 'embedded (PGlite, dyad serve), fresh store', ...(await embeddedLag(lagRate)) });
-    log(`lag from the POST's answer to the relationships read model, ${lagRate} articles/s for ${LAG_SECONDS} s, ${DRAIN_MS / 1000} s allowed after the last answer`);
+    log(`lag from the POST's answer to the relationships read model, ${lagRate} articles/s for ${LAG_SECONDS} s, ${DRAIN_MS / 1000} s allowed after the last article is sent`);
     log(`(PostgreSQL: consumer_checkpoints polled every ${POLL_MS} ms in SQL; embedded: GET ?minPosition=, an upper bound)`);
     printTable(
       ['store', 'articles', 'sent/s', 'p50 ms', 'p99 ms', 'max applied ms', 'failed', 'not applied'],
@@ -160,9 +160,10 @@ async function kafkaLag(baseUrl: string, url: string, rate: number): Promise<Lag
   const database = await PostgresDatabase.connect(url, { poolSize: 1 });
   const watch = checkpointWatch(database);
   try {
-    // Warm-up: until the worker's consumers have joined and applied a first article.
-    await measureLag(baseUrl, watch, 10, 3, 1);
-    return await measureLag(baseUrl, watch, rate, LAG_SECONDS, 2);
+    // Warm-up: until the worker's consumers have joined (a group join takes seconds) and apply
+    // articles within a second, so that the start-up backlog is not measured as lag.
+    for (let attempt = 1; attempt <= 6; attempt += 1) if ((await measureLag(baseUrl, watch, 10, 3, attempt)).p99Ms < 1_000) break;
+    return await measureLag(baseUrl, watch, rate, LAG_SECONDS, 100);
   } finally {
     watch.stop();
     await database.close();
@@ -179,7 +180,7 @@ async function embeddedLag(rate: number): Promise<LagFigures> {
   try {
     await waitForHealth(baseUrl);
     await measureLag(baseUrl, watch, 10, 3, 1);
-    return await measureLag(baseUrl, watch, rate, LAG_SECONDS, 2);
+    return await measureLag(baseUrl, watch, rate, LAG_SECONDS, 100);
   } finally {
     watch.stop();
     await server.stop();
