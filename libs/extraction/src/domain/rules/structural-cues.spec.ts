@@ -113,6 +113,20 @@ const CUES: readonly { cue: string; language: 'fr' | 'en'; catches: string; fact
     nearMiss: 'The thaw between Serbia and Kosovo proved short-lived.',
   },
   {
+    cue: 'a relative clause after a thaw describes the past, not its end',
+    language: 'en',
+    catches: 'Peru and Mexico took a first step on Monday to repair ties that collapsed in 2022.',
+    fact: 'TensionEased MX-PE',
+    nearMiss: 'The thaw between Peru and Mexico has ended.',
+  },
+  {
+    cue: 'promised forces now deployed fulfil the promise',
+    language: 'fr',
+    catches: "Le Guatemala a tenu parole, selon le Honduras : les 2 000 gardes-frontières promis sont désormais déployés le long de la frontière hondurienne.",
+    fact: 'CommitmentStatusChanged GT>HN security fulfilled',
+    nearMiss: "Le Guatemala pourrait déployer 2 000 gardes-frontières le long de la frontière hondurienne, selon le Honduras.",
+  },
+  {
     cue: 'a single name right after a title is a person',
     language: 'en',
     catches: 'The Thai delegation was headed by Foreign Minister Maris at the talks with Cambodia in Bangkok on Monday.',

@@ -18,7 +18,8 @@ const SOCIETY_SUBJECT = /\b(?:groups|organi[sz]ations|associations|ngos|ong|dias
 const LONG_HELD = /\b(?:(?:have|has|had) long|long-standing|for years|for decades|depuis (?:des annees|longtemps|des decennies)|de longue date)\b/;
 
 // "Le dégel aura été de courte durée", "the thaw was short-lived": the easing ended.
-const EASING_ENDED = /^[^.;]{0,40}?\b(?:(?:a|aura|aurait) (?:ete de courte duree|fait long feu|tourne court|pris fin)|(?:was|has been|proved) short-lived|(?:is|was) over|(?:has )?(?:ended|collapsed|unravell?ed))\b/;
+// A relative clause ("ties that collapsed in 2024") describes the past, not the easing.
+const EASING_ENDED = /^(?:(?!\b(?:that|which|who|qui|que|dont)\b)[^.;]){0,40}?\b(?:(?:a|aura|aurait) (?:ete de courte duree|fait long feu|tourne court|pris fin)|(?:was|has been|proved) short-lived|(?:is|was) over|(?:has )?(?:ended|collapsed|unravell?ed))\b/;
 
 interface LocusHint {
   readonly pair: readonly CountryCode[];
