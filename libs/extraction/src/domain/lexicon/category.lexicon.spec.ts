@@ -15,6 +15,33 @@ describe('the category lexicon', () => {
     expect(categoriesIn(fold(complement), 0, complement.length)).toEqual(['investment']);
   });
 
+  // What a status change or a promise is about, read from its object noun in either language.
+  it.each([
+    ['recruit domestic workers through a single channel', 'other'],
+    ['le recrutement de travailleuses domestiques', 'other'],
+    ['name new high commissioners to each other’s capitals', 'diplomatic_support'],
+    ['nommer un haut-commissaire en Inde', 'diplomatic_support'],
+    ['modernise the mountain crossing', 'infrastructure'],
+    ['la modernisation du passage frontalier', 'infrastructure'],
+    ['jointly fund the modernisation of the border crossing', 'infrastructure'],
+    ['financer la construction d’une route', 'infrastructure'],
+    ['une force conjointe chargée de lutter contre le terrorisme', 'security'],
+    ['let traders reopen their shops', 'trade'],
+    ['supply rice at fixed prices', 'trade'],
+    ['former des officiers dans ses écoles militaires', 'military_cooperation'],
+  ] as const)('should read "%s" as %s', (object, category) => {
+    expect(categoriesIn(fold(object), 0, object.length)[0]).toBe(category);
+  });
+
+  it('should stop the object at a reason and leave a capital rule out of investment', () => {
+    const suspended = 'le canal unique de recrutement, invoquant des failles de sécurité';
+    expect(categoriesIn(fold(suspended), 0, suspended.length)).toEqual(['other']);
+    const rule = 'exempt West African nationals from a minimum-capital rule for retail businesses';
+    expect(categoriesIn(fold(rule), 0, rule.length)).toEqual(['trade']);
+    const reason = 'a new road, citing security concerns';
+    expect(categoriesIn(fold(reason), 0, reason.length)).toEqual(['infrastructure']);
+  });
+
   it('should take a sum of money with no other word for financial support', () => {
     const sum = "une aide de 200 millions d'euros";
     expect(categoriesIn(fold(sum), 0, sum.length)).toEqual(['financial_support']);
