@@ -3,7 +3,9 @@ import type { CommitmentCategory } from '@dyad/relations';
 // Words that say what a commitment is about, French and English, on folded text. Sources: the
 // categories of DESIGN §4 and the corpus conventions (restoring relations and embassies is
 // diplomatic_support; mutual defence and counter-terrorism are security; arms, training and
-// intelligence are military_cooperation; migration and visas are other). Listed from the most
+// intelligence are military_cooperation; migration, visas and labour recruitment are other; border
+// and national guards are security; envoys of any rank are diplomatic_support; traded goods and
+// retail are trade; border crossings are infrastructure). Listed from the most
 // specific: a longer match wins over a shorter one it overlaps ("bases militaires" over "militaire").
 export const CATEGORY_LEXICON: readonly { readonly category: CommitmentCategory; readonly pattern: RegExp; readonly example: string; readonly nearMiss: string }[] = [
   {

@@ -30,7 +30,7 @@ export const COMMITMENT_RULES: readonly CommitmentRule[] = [
     pattern: /\b(?:will|would)\s+(?:provide|supply|deliver|send|give|grant|fund|finance|invest|reopen|build|extend|lift|resume|restore|allow|permit|exempt|waive|recruit|train|appoint|name|open|share|deploy|buy|purchase|import|cancel)\b/,
     needsSubject: true,
     confidence: 0.65,
-    source: 'Announced future action stated as fact in official statements ("X will provide Y")',
+    source: 'Announced future action stated as fact in official statements ("X will provide Y", "X will allow/exempt/recruit/train/appoint")',
     example: 'China will provide $500 million in loans to Brazil, the two governments said on Monday.',
     nearMiss: 'China might provide loans to Brazil, officials speculated on Monday.',
   },
