@@ -63,7 +63,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   {
     id: 'en.meeting.after-talks',
     language: 'en',
-    pattern: /(?<!\b(?:that|which|who|when)\b[^,;]{0,40})\b(?:after|following|during|at the end of)\s+(?:(?:a|an|their|his|her|its)\s+)?(?:(?:first|second|lengthy|long|closed-door|bilateral|two-day|one-day|day-long|face-to-face|private|official)\s+){0,2}(?:talks|meeting|summit|discussions|negotiations)\b(?=\s+(?:in|at|with|between)\b)/,
+    pattern: /\b(?:after|following|during|at the end of)(?<!\b(?:that|which|who|when)\b[^,;]{0,40}(?:after|following|during|at the end of))\s+(?:(?:a|an|their|his|her|its)\s+)?(?:(?:first|second|lengthy|long|closed-door|bilateral|two-day|one-day|day-long|face-to-face|private|official)\s+){0,2}(?:talks|meeting|summit|discussions|negotiations)\b(?=\s+(?:in|at|with|between)\b)/,
     frame: 'participants',
     source: 'Wire-copy frame for the meeting of the day: "X said after talks with Y in Z", "during a first bilateral meeting at"',
     example: 'Kenya will build a new road to the border, Kenyan President William Ruto said after talks with his Tanzanian counterpart Samia Suluhu Hassan in Nairobi on Monday.',
@@ -136,7 +136,7 @@ export const MEETING_RULES: readonly MeetingRule[] = [
   {
     id: 'fr.meeting.a-l-issue',
     language: 'fr',
-    pattern: /(?<!\b(?:qui|que|dont|lorsque|quand)\b[^,;]{0,40})\b(?:a l'issue d(?:e|es|u|')|apres|lors d(?:e|es|u|'))\s*(?:(?:un|une|leur|leurs|son|ses)\s+)?(?:(?:premier|premiere|long|longue|longs|longues|bilateral|bilaterale|bilateraux)\s+)?(?:entretiens?|pourparlers|reunion|rencontre|sommet|discussions)\b(?:\s+(?:de travail|bilaterale?|a huis clos))?(?=\s+(?:a|au|avec|entre)\b)/,
+    pattern: /\b(?:a l'issue d(?:e|es|u|')|apres|lors d(?:e|es|u|'))(?<!\b(?:qui|que|dont|lorsque|quand)\b[^,;]{0,40}(?:a l'issue d(?:e|es|u|')|apres|lors d(?:e|es|u|')))\s*(?:(?:un|une|leur|leurs|son|ses)\s+)?(?:(?:premier|premiere|long|longue|longs|longues|bilateral|bilaterale|bilateraux)\s+)?(?:entretiens?|pourparlers|reunion|rencontre|sommet|discussions)\b(?:\s+(?:de travail|bilaterale?|a huis clos))?(?=\s+(?:a|au|avec|entre)\b)/,
     frame: 'participants',
     source: 'Cadre de dépêche pour la rencontre du jour : « a déclaré X à l\'issue d\'un entretien avec Y à Z »',
     example: 'Le Kenya construira une route vers la frontière, a déclaré lundi le président kényan William Ruto à l\'issue d\'un entretien avec son homologue tanzanienne Samia Suluhu Hassan à Nairobi.',
