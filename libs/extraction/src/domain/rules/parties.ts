@@ -72,7 +72,13 @@ const TERMS_BEFORE = /\b(?:under which|whereby|by which|under the terms of which
 export function partiesInTerms(analysis: ArticleAnalysis, match: TriggerMatch): Parties[] | undefined {
   const { sentence } = match;
   const acting = sentence.actors.filter((a) => !a.locative);
-  const party = acting.find((a) => a.start >= match.end && TERMS_BEFORE.test(analysis.folded.slice(Math.max(match.end, a.start - 40), a.start)));
+  // The party opens the terms after the trigger ("signed a deal under which X will …"), or is the
+  // subject of the trigger itself ("… aux termes duquel l'Espagne financera").
+  const party = acting.find((a) =>
+    a.start >= match.end
+      ? TERMS_BEFORE.test(analysis.folded.slice(Math.max(match.end, a.start - 40), a.start))
+      : a.end <= match.start && TERMS_BEFORE.test(analysis.folded.slice(Math.max(sentence.start, a.start - 40), a.start)) && verbAt(analysis.text, analysis.folded, a.end, match.start, analysis.language) === undefined,
+  );
   if (!party) return undefined;
   const focus = analysis.focus[sentence.index];
   const other = acting.find((a) => a.country !== party.country)?.country ?? (focus?.includes(party.country) ? focus.find((c) => c !== party.country) : undefined);

@@ -29,6 +29,13 @@ const CUES: readonly { cue: string; language: 'fr' | 'en'; catches: string; fact
     nearMiss: 'Kenya and Uganda discussed on Monday a pipeline to Uganda.',
   },
   {
+    cue: 'the subject of the terms of an agreement promises alone',
+    language: 'fr',
+    catches: "Le Maroc et l'Espagne ont signé lundi un accord aux termes duquel l'Espagne financera un port à Tanger.",
+    fact: 'CommitmentMade ES>MA infrastructure',
+    nearMiss: "Le Maroc et l'Espagne ont évoqué lundi un port à Tanger.",
+  },
+  {
     cue: 'a subject set off by "for its part" keeps its verb',
     language: 'en',
     catches: 'Ghana, for its part, undertook on Monday to lift tariffs on Togolese cement.',
@@ -142,7 +149,7 @@ describe('the structural cues of the rules', () => {
   });
 
   it('should not read a signing both ways when its terms name who promises', () => {
-    const found = facts('Kenya and Uganda signed an agreement on Monday under which Kenya will build a pipeline to Uganda.', 'en');
-    expect(found).not.toContain('CommitmentMade UG>KE energy');
+    expect(facts('Kenya and Uganda signed an agreement on Monday under which Kenya will build a pipeline to Uganda.', 'en')).not.toContain('CommitmentMade UG>KE energy');
+    expect(facts("Le Maroc et l'Espagne ont signé lundi un accord aux termes duquel l'Espagne financera un port à Tanger.", 'fr')).not.toContain('CommitmentMade MA>ES infrastructure');
   });
 });
