@@ -1,5 +1,6 @@
 import type { NewEvent, StoredEvent } from '@dyad/platform';
 import { randomUUID } from 'node:crypto';
+import { isRecordable } from '../domain/article-facts.validation';
 import type { CandidateFact } from '../domain/facts';
 import type { RecordArticleFacts, RelationshipCommand } from '../domain/relationship.commands';
 import { decide } from '../domain/relationship.decider';
@@ -18,8 +19,10 @@ export function planRelationshipCommand(streamEvents: readonly StoredEvent[], co
   return decide(command, state).map(toNewEvent);
 }
 
-// The facts one article brings to one relationship, each given its id.
+// The facts one article brings to one relationship, each given its id. A malformed candidate
+// (a promisor outside the dyad, say) is an extractor's mistake, not the article's: it is left
+// out rather than refusing the article.
 export function planArticleFacts(streamEvents: readonly StoredEvent[], input: ArticleFactsInput): NewEvent[] {
-  const facts = input.facts.map((fact) => ({ ...fact, factId: randomUUID(), impliedFactId: randomUUID() }));
+  const facts = input.facts.map((fact) => ({ ...fact, factId: randomUUID(), impliedFactId: randomUUID() })).filter(isRecordable);
   return planRelationshipCommand(streamEvents, { type: 'RecordArticleFacts', data: { ...input, facts } });
 }

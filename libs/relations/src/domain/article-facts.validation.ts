@@ -28,6 +28,16 @@ export function validateArticleFacts(article: RecordArticleFacts['data'], stream
   return dyad;
 }
 
+// Whether a candidate can be recorded on its dyad at all: the decider refuses the whole article
+// for one that cannot, so callers drop such candidates first.
+export function isRecordable(fact: IdentifiedCandidate): boolean {
+  try {
+    return problemOf(fact, dyadCountries(parseDyadId(fact.dyad))) === null;
+  } catch {
+    return false;
+  }
+}
+
 function problemOf(fact: IdentifiedCandidate, countries: readonly string[]): string | null {
   if (!isCalendarDay(fact.occurredAt)) return `occurredAt '${fact.occurredAt}' is not a YYYY-MM-DD day`;
   if (!(fact.confidence >= 0 && fact.confidence <= 1)) return `confidence ${fact.confidence} is not within 0..1`;
