@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CorpusExpectation } from '../../../apps/cli/src/article-files';
 
 export interface CorpusArticle {
   readonly id: string;
@@ -8,15 +9,7 @@ export interface CorpusArticle {
   readonly publishedAt: string;
   readonly url: string;
   readonly after: readonly string[];
-  readonly expected: {
-    readonly events: ReadonlyArray<Record<string, unknown>>;
-    readonly state: ReadonlyArray<{
-      dyad: string;
-      meetings: number;
-      commitments: ReadonlyArray<{ promisor: string; beneficiary: string; category: string; status: string }>;
-      openTensions: number;
-    }>;
-  };
+  readonly expected: CorpusExpectation;
 }
 
 const ROOT = join(__dirname, '../../fixtures/corpus');
