@@ -18,3 +18,4 @@ export { RELATIONSHIPS_READ_MODEL } from './application/read-models/relationship
 export { GetArticleFactsQuery } from './application/queries/get-article-facts/get-article-facts.query';
 export { isKnownCountry, parseKnownDyad } from './application/countries';
 export { GetRelationshipStateQuery } from './application/queries/get-relationship-state/get-relationship-state.query';
+export { refreshStaleViews } from './application/read-models/relationships/current-view';

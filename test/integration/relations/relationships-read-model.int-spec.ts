@@ -2,6 +2,7 @@ import { platformMigrations, rebuildReadModel, runMigrations, SqlEventStore, typ
 import { openPgliteTestDatabase } from '@dyad/platform/testing/database-harness';
 import { planArticleFacts, planRelationshipCommand, relationsMigrations, relationshipStreamId, stateAt, type CandidateFact } from '@dyad/relations';
 import { randomUUID } from 'node:crypto';
+import { currentView } from '../../../libs/relations/src/application/read-models/relationships/current-view';
 import { loadRelationshipEvents } from '../../../libs/relations/src/application/read-models/relationships/relationship-rows';
 import { RelationshipsProjection } from '../../../libs/relations/src/application/read-models/relationships/relationships.projection';
 import { aCommitment, aMeeting, aStatusChange, aTension } from '../../../libs/relations/src/testing/relationship.factories';
@@ -35,9 +36,14 @@ describe('Relationships read model [pglite]', () => {
     await store.appendToStreams([{ streamId, expectedVersion: version, events: retraction }]);
   }
 
+  // Views are folded when first read; the change counters differ between one event at a time
+  // and batches, so they are left out.
   async function tables(): Promise<unknown> {
     const facts = await database.query('select * from relationship_facts order by global_position');
-    const views = await database.query<{ dyad: string; view: Record<string, unknown> }>('select * from relationships order by dyad');
+    for (const dyad of ['KP-RU', 'RU-SY']) await currentView(database, dyad, new Date());
+    const views = await database.query<{ dyad: string; view: Record<string, unknown> }>(
+      'select dyad, view, fact_count, last_occurred_at, last_recorded_at from relationships order by dyad',
+    );
     const commitments = await database.query('select * from commitment_dyads order by commitment_id');
     // The views differ only by the instant they were computed at.
     const timeless = views.rows.map((row) => ({ ...row, view: { ...row.view, asOf: null, knownAt: null } }));

@@ -6,6 +6,7 @@ import { RelationsError } from '../../../domain/relations.errors';
 import { stateAt, type RelationshipView } from '../../../domain/relationship-view';
 import { parseKnownDyad } from '../../countries';
 import { awaitRelationships } from '../../read-models/relationships/await-relationship';
+import { currentView } from '../../read-models/relationships/current-view';
 import { loadRelationshipEvents } from '../../read-models/relationships/relationship-rows';
 import { GetRelationshipStateQuery } from './get-relationship-state.query';
 
@@ -19,17 +20,15 @@ export class GetRelationshipStateHandler implements IQueryHandler<GetRelationshi
   async execute(query: GetRelationshipStateQuery): Promise<RelationshipView> {
     const dyad = parseKnownDyad(query.dyad);
     await awaitRelationships(this.database, [dyad], query.minPosition, this.config.DYAD_READ_WAIT_MS);
-    const { rows } = await this.database.query<{ view: RelationshipView; current: boolean }>(
-      // The stored view is "now" unless a fact dated after it has since come due.
-      `select view, last_occurred_at <= (view->>'asOf')::date as current from relationships where dyad = $1`,
-      [dyad],
-    );
-    if (rows.length === 0) {
-      throw new RelationsError('RELATIONS.DYAD_NOT_FOUND', `Nothing is known about ${dyad}`, { dyad });
-    }
-    if (!query.asOf && !query.knownAt && rows[0].current) return rows[0].view;
     const now = new Date();
+    if (!query.asOf && !query.knownAt) return (await currentView(this.database, dyad, now)) ?? notFound(dyad);
+    const { rows } = await this.database.query('select 1 from relationships where dyad = $1', [dyad]);
+    if (rows.length === 0) notFound(dyad);
     const asOf = query.asOf ?? now;
     return stateAt(await loadRelationshipEvents(this.database, dyad, dayOf(asOf)), { dyad, asOf, knownAt: query.knownAt ?? now });
   }
+}
+
+function notFound(dyad: string): never {
+  throw new RelationsError('RELATIONS.DYAD_NOT_FOUND', `Nothing is known about ${dyad}`, { dyad });
 }

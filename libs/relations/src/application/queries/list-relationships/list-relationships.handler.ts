@@ -1,6 +1,7 @@
 import { DATABASE, type Database } from '@dyad/platform';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { refreshStaleViews } from '../../read-models/relationships/current-view';
 import { ListRelationshipsQuery, type RelationshipSummary } from './list-relationships.query';
 
 @QueryHandler(ListRelationshipsQuery)
@@ -8,6 +9,7 @@ export class ListRelationshipsHandler implements IQueryHandler<ListRelationships
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
   async execute(query: ListRelationshipsQuery): Promise<RelationshipSummary[]> {
+    await refreshStaleViews(this.database, new Date());
     const { rows } = await this.database.query<RelationshipSummary>(
       `select dyad,
               (view->'meetings'->>'count')::int as meetings,

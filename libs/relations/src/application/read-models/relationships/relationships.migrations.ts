@@ -53,5 +53,16 @@ export const relationsMigrations: MigrationSet = {
         );
       `,
     },
+    {
+      version: 3,
+      name: 'lazy_current_views',
+      // The projection only counts changes (`version`); the view is folded when first read after
+      // one and kept with the version it saw, so a burst of events costs one fold, not one each.
+      sql: `
+        alter table relationships alter column view drop not null;
+        alter table relationships add column version bigint not null default 0;
+        alter table relationships add column view_version bigint not null default 0;
+      `,
+    },
   ],
 };

@@ -1,13 +1,13 @@
 import { type Database, ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
 import { Injectable } from '@nestjs/common';
-import { stateAt } from '../../../domain/relationship-view';
 import { dyadOfStream } from '../../../domain/dyad-id';
-import { loadRelationshipEvents } from './relationship-rows';
+import { foldAndKeep } from './current-view';
 
 export const RELATIONSHIPS_READ_MODEL = 'relationships';
 
 // Keeps every relationship event as a row, marks retracted facts, indexes commitments by id, and
-// stores each dyad's current view so that "now" is one row read.
+// counts each dyad's changes; its current view is folded once per burst of changes, when first
+// read (current-view.ts), so applying an event never folds a dyad's whole history.
 @Injectable()
 @ReadModel()
 export class RelationshipsProjection implements ReadModelProjection {
@@ -18,12 +18,10 @@ export class RelationshipsProjection implements ReadModelProjection {
     const dyad = dyadOfStream(event.streamId);
     if (!dyad) return;
     await recordFacts(tx, [{ dyad, event }]);
-    await refreshView(tx, dyad, new Date());
+    await countChanges(tx, [dyad]);
   }
 
-  // A rebuild writes each batch's rows in a few statements and leaves the views to
-  // completeRebuild: refreshing every dyad a batch touches would fold each dyad's whole history
-  // once per batch, and in an interleaved log nearly every batch touches nearly every dyad.
+  // A rebuild writes each batch's rows in a few statements and folds the views once at the end.
   async applyBatch(tx: SqlExecutor, events: readonly StoredEvent[]): Promise<void> {
     const facts: DyadEvent[] = [];
     for (const event of events) {
@@ -32,12 +30,13 @@ export class RelationshipsProjection implements ReadModelProjection {
       if (dyad) facts.push({ dyad, event });
     }
     await recordFacts(tx, facts);
+    await countChanges(tx, [...new Set(facts.map(({ dyad }) => dyad))]);
   }
 
   async completeRebuild(database: Database): Promise<void> {
-    const { rows } = await database.query<{ dyad: string }>('select distinct dyad from relationship_facts');
+    const { rows } = await database.query<{ dyad: string; version: string }>('select dyad, version::text as version from relationships');
     const now = new Date();
-    for (const { dyad } of rows) await database.transaction((tx) => refreshView(tx, dyad, now));
+    for (const { dyad, version } of rows) await foldAndKeep(database, dyad, version, now);
   }
 
   async reset(tx: SqlExecutor): Promise<void> {
@@ -105,16 +104,17 @@ async function recordSource(tx: SqlExecutor, event: StoredEvent): Promise<void> 
   );
 }
 
-async function refreshView(tx: SqlExecutor, dyad: string, now: Date): Promise<void> {
-  const events = await loadRelationshipEvents(tx, dyad);
-  const view = stateAt(events, { dyad, asOf: now, knownAt: now });
+// The summary columns of the touched dyads, and one more change each: their stored views are
+// now behind.
+async function countChanges(tx: SqlExecutor, dyads: readonly string[]): Promise<void> {
+  if (dyads.length === 0) return;
   await tx.query(
-    `insert into relationships (dyad, view, fact_count, last_occurred_at, last_recorded_at)
-     select $1, $2::jsonb, count(*) filter (where event_type <> 'FactRetracted' and retracted_at is null),
-            max(occurred_at), max(recorded_at)
-     from relationship_facts where dyad = $1
-     on conflict (dyad) do update set view = excluded.view, fact_count = excluded.fact_count,
-       last_occurred_at = excluded.last_occurred_at, last_recorded_at = excluded.last_recorded_at`,
-    [dyad, JSON.stringify(view)],
+    `insert into relationships (dyad, view, fact_count, last_occurred_at, last_recorded_at, version)
+     select dyad, null, count(*) filter (where event_type <> 'FactRetracted' and retracted_at is null),
+            max(occurred_at), max(recorded_at), 1
+     from relationship_facts where dyad = any($1::text[]) group by dyad
+     on conflict (dyad) do update set fact_count = excluded.fact_count, last_occurred_at = excluded.last_occurred_at,
+       last_recorded_at = excluded.last_recorded_at, version = relationships.version + 1`,
+    [dyads],
   );
 }
