@@ -2,6 +2,7 @@ import type { CandidateFact } from '@dyad/relations';
 import { AliasTable } from './actors/alias-table';
 import { KNOWN_ACTORS } from './actors/known-actors.data';
 import { RuleExtractor } from './extract-facts';
+import { factKey } from '../testing/fact-key';
 
 const extractor = new RuleExtractor();
 
@@ -10,22 +11,7 @@ function facts(text: string, publishedAt = '2025-06-13', title = ''): CandidateF
 }
 
 function keys(found: readonly CandidateFact[]): string[] {
-  return found
-    .map((fact) => {
-      switch (fact.type) {
-        case 'MeetingHeld':
-          return `${fact.type} ${fact.dyad} ${fact.date}`;
-        case 'DelegationListed':
-          return `${fact.type} ${fact.dyad} ${fact.country} ${fact.leader}`;
-        case 'CommitmentMade':
-          return `${fact.type} ${fact.promisor}>${fact.beneficiary} ${fact.category}`;
-        case 'CommitmentStatusChanged':
-          return `${fact.type} ${fact.promisor}>${fact.beneficiary} ${fact.category} ${fact.status}`;
-        default:
-          return `${fact.type} ${fact.dyad} ${fact.scope} ${fact.locus}`;
-      }
-    })
-    .sort();
+  return found.map(factKey).sort();
 }
 
 describe('RuleExtractor', () => {

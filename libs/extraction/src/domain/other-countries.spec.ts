@@ -1,5 +1,6 @@
 import { RuleExtractor } from './extract-facts';
 import articles from './other-countries.articles.json';
+import { factKey } from '../testing/fact-key';
 
 // Articles written for these tests about countries and phrasings the annotated corpus does not
 // have (Japan–South Korea, Niger–France, Algeria–France, China–Canada, Egypt–Qatar–US–Israel,
@@ -8,24 +9,9 @@ import articles from './other-countries.articles.json';
 // facts it must yield, as "type dyad-or-parties keys", and nothing else.
 const extractor = new RuleExtractor();
 
-function describeFact(fact: ReturnType<RuleExtractor['extract']>['facts'][number]): string {
-  switch (fact.type) {
-    case 'MeetingHeld':
-      return `${fact.type} ${fact.dyad} ${fact.date}`;
-    case 'DelegationListed':
-      return `${fact.type} ${fact.dyad} ${fact.country} ${fact.leader}`;
-    case 'CommitmentMade':
-      return `${fact.type} ${fact.promisor}>${fact.beneficiary} ${fact.category}`;
-    case 'CommitmentStatusChanged':
-      return `${fact.type} ${fact.promisor}>${fact.beneficiary} ${fact.category} ${fact.status}`;
-    default:
-      return `${fact.type} ${fact.dyad} ${fact.scope} ${fact.locus}`;
-  }
-}
-
 describe('the rule-based extractor on articles about other countries', () => {
   it.each(articles.map((article) => [article.id, article.title, article] as const))('should report exactly the expected facts when reading %s (%s)', (_id, _title, article) => {
     const facts = extractor.extract({ text: article.text, title: article.title, publishedAt: article.publishedAt }).facts;
-    expect(facts.map(describeFact).sort()).toEqual(article.expected);
+    expect(facts.map(factKey).sort()).toEqual(article.expected);
   });
 });
