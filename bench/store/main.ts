@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { loadConfig } from '@dyad/platform/config/config.schema';
+import { withAdmin } from '../support/dyad-processes';
 import type { Contender, ContenderFactory } from './contender';
 import { dyadContender } from './dyad.contender';
 import { emmettContender } from './emmett.contender';
@@ -135,16 +136,6 @@ async function dropWhenIdle(admin: Client, name: string): Promise<void> {
 
 function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-async function withAdmin<T>(url: string, work: (admin: Client) => Promise<T>): Promise<T> {
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
 }
 
 main().catch((error: unknown) => {

@@ -68,7 +68,7 @@ export async function freshDatabase(serverUrl: string, prefix: string): Promise<
   };
 }
 
-async function withAdmin<T>(url: string, work: (admin: Client) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(url: string, work: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: url });
   await admin.connect();
   try {
