@@ -40,7 +40,7 @@ describePostgres('Subscriptions in server mode [postgres]', (database) => {
       consumer = await topic.consume({
         groupId: `e2e-${randomBytes(4).toString('hex')}`,
         topics: [TOPICS.commitmentChanges],
-        handle: async (message) => void published.push(message),
+        handleBatch: async (messages) => void published.push(...messages),
       });
     });
     afterAll(async () => {

@@ -28,7 +28,6 @@ export * from './transport/in-process-transport.adapter';
 export * from './transport/kafka-transport.adapter';
 export * from './relay/outbox-relay';
 export * from './projections/consumer-checkpoints';
-export * from './projections/idempotent-event-handler';
 export * from './read-models/read-model';
 export * from './read-models/read-model-progress';
 export * from './read-models/read-model-runner';

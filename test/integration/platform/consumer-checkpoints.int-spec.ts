@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  applyOnce,
+  applyBatchOnce,
   checkpointOf,
   hasApplied,
   PgliteDatabase,
@@ -37,57 +38,91 @@ function consumerCheckpointsContract(open: () => Promise<Database>): void {
     ]);
     return result.events;
   };
-  const tally = (consumer: string, event: StoredEvent) =>
-    applyOnce(database, consumer, event, async (tx) => {
-      await tx.query('insert into test_tallies (consumer, event_id) values ($1, $2)', [consumer, event.eventId]);
+  // Leaves one row per event applied; `holdMs` keeps the transaction open, so that concurrent
+  // batches reach their claim while this one has not committed yet.
+  const tally = (consumer: string, events: readonly StoredEvent[], holdMs = 0) =>
+    applyBatchOnce(database, consumer, events, async (tx, fresh) => {
+      for (const event of fresh) await tx.query('insert into test_tallies (consumer, event_id) values ($1, $2)', [consumer, event.eventId]);
+      await sleep(holdMs);
     });
   const tallied = async (consumer: string) =>
-    (await database.query<{ n: number }>('select count(*)::int as n from test_tallies where consumer = $1', [consumer])).rows[0].n;
+    (
+      await database.query<{ n: number; twice: number }>(
+        `select count(*)::int as n,
+                (select count(*)::int from (select 1 from test_tallies where consumer = $1 group by event_id having count(*) > 1) d) as twice
+         from test_tallies where consumer = $1`,
+        [consumer],
+      )
+    ).rows[0];
+  const ids = (events: readonly StoredEvent[]) => events.map((event) => event.eventId);
 
-  it('should apply an event once when it is delivered again', async () => {
+  it('should apply only the events not applied before when a batch is delivered again', async () => {
     const consumer = `projection-${randomUUID()}`;
-    const [first, second] = await appended(2);
+    const [first, second, third] = await appended(3);
+    const [other] = await appended(1);
 
-    const outcomes = [await tally(consumer, first), await tally(consumer, second), await tally(consumer, first), await tally(consumer, second)];
+    const outcomes = [
+      await tally(consumer, [first, second]),
+      await tally(consumer, [first, second, other, third]),
+      await tally(consumer, [first, second, other, third]),
+      await tally(consumer, [second]),
+    ];
 
-    expect(outcomes).toEqual([true, true, false, false]);
-    expect(await tallied(consumer)).toBe(2);
+    expect(outcomes.map(ids)).toEqual([ids([first, second]), ids([other, third]), [], []]);
+    expect(await tallied(consumer)).toEqual({ n: 4, twice: 0 });
   });
 
-  it('should record nothing when the effect fails, so that the next delivery applies it', async () => {
+  it('should record nothing when the effect fails, so that the next delivery applies the batch', async () => {
     const consumer = `projection-${randomUUID()}`;
-    const [event] = await appended(1);
+    const events = await appended(2);
 
-    const failed = applyOnce(database, consumer, event, async (tx) => {
-      await tx.query('insert into test_tallies (consumer, event_id) values ($1, $2)', [consumer, event.eventId]);
+    const failed = applyBatchOnce(database, consumer, events, async (tx) => {
+      await tx.query('insert into test_tallies (consumer, event_id) values ($1, $2)', [consumer, events[0].eventId]);
       throw new Error('projection failed');
     });
 
     await expect(failed).rejects.toThrow('projection failed');
-    expect(await tallied(consumer)).toBe(0);
-    expect(await tally(consumer, event)).toBe(true);
-    expect(await tallied(consumer)).toBe(1);
+    expect(await tallied(consumer)).toEqual({ n: 0, twice: 0 });
+    expect(ids(await tally(consumer, events))).toEqual(ids(events));
+    expect(await tallied(consumer)).toEqual({ n: 2, twice: 0 });
   });
 
-  it('should apply an event once when several members receive it at the same time', async () => {
+  it('should apply each event once when several members receive the same new streams at the same time', async () => {
     const consumer = `projection-${randomUUID()}`;
-    const [event] = await appended(1);
+    const [one, two] = [await appended(3), await appended(3)];
 
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => tally(consumer, event)));
+    // Neither stream has a checkpoint yet, and the batches name them in both orders.
+    const outcomes = await Promise.all([
+      ...Array.from({ length: 3 }, () => tally(consumer, [...one, ...two], 50)),
+      ...Array.from({ length: 3 }, () => tally(consumer, [...two, ...one], 50)),
+      tally(consumer, two.slice(1), 50),
+    ]);
 
-    expect(outcomes.filter(Boolean)).toHaveLength(1);
-    expect(await tallied(consumer)).toBe(1);
+    expect(ids(outcomes.flat()).sort()).toEqual(ids([...one, ...two]).sort());
+    expect(await tallied(consumer)).toEqual({ n: 6, twice: 0 });
   });
 
-  it('should tell whether a consumer has applied a stream up to a checkpoint', async () => {
+  it('should apply each event once when several members receive the same batch of known streams at the same time', async () => {
+    const consumer = `projection-${randomUUID()}`;
+    const events = await appended(4);
+    await tally(consumer, events.slice(0, 1));
+
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => tally(consumer, events, 50)));
+
+    expect(ids(outcomes.flat()).sort()).toEqual(ids(events.slice(1)).sort());
+    expect(await tallied(consumer)).toEqual({ n: 4, twice: 0 });
+  });
+
+  it('should tell whether a consumer has applied a stream up to a checkpoint, including events it ignored', async () => {
     const consumer = `projection-${randomUUID()}`;
     const [first, second] = await appended(2);
     const upToSecond = checkpointOf(second);
+    const ignore = async () => undefined;
 
     const before = await hasApplied(database, consumer, second.streamId, upToSecond);
-    await tally(consumer, first);
+    await applyBatchOnce(database, consumer, [first], ignore);
     const halfway = await hasApplied(database, consumer, second.streamId, upToSecond);
-    await tally(consumer, second);
+    await applyBatchOnce(database, consumer, [second], ignore);
     const after = await hasApplied(database, consumer, second.streamId, upToSecond);
 
     expect([before, halfway, after]).toEqual([false, false, true]);

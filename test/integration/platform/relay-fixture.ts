@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
-  idempotentEventHandler,
+  applyBatchOnce,
   OutboxRelay,
+  parseStoredEvent,
   PgliteDatabase,
   platformMigrations,
   runMigrations,
@@ -57,12 +58,15 @@ export function relayScenario({ database, store }: RelayLog) {
         );
       }
     },
-    consumer: (name: string) =>
-      idempotentEventHandler(database, consumerName(name), async (event, tx) => {
-        if (!streams.includes(event.streamId)) return;
-        const values = [consumerName(name), event.streamId, event.eventId];
-        await tx.query('insert into test_effects (consumer, stream_id, event_id) values ($1, $2, $3)', values);
-      }),
+    consumer: (name: string) => async (messages: readonly TransportMessage[]) => {
+      const events = messages.map((message) => parseStoredEvent(message.value));
+      await applyBatchOnce(database, consumerName(name), events, async (tx, fresh) => {
+        for (const event of fresh.filter(({ streamId }) => streams.includes(streamId))) {
+          const values = [consumerName(name), event.streamId, event.eventId];
+          await tx.query('insert into test_effects (consumer, stream_id, event_id) values ($1, $2, $3)', values);
+        }
+      });
+    },
     // How many events the log holds: what a relay with a new checkpoint publishes before ours.
     logLength: async () => (await database.query<{ n: number }>('select count(*)::int as n from events')).rows[0].n,
     // Every event of this test's streams, applied exactly once by `consumer`.

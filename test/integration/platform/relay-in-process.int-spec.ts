@@ -27,8 +27,8 @@ function relayOverInProcessTransport(open: () => Promise<Database>): void {
 
   it('should deliver every appended event in stream order when the relay runs', async () => {
     const received: TransportMessage[] = [];
-    await transport.consume({ groupId: 'recorder', topics: [world.topic], handle: async (message) => {
-      if (world.streams.includes(message.key)) received.push(message);
+    await transport.consume({ groupId: 'recorder', topics: [world.topic], handleBatch: async (messages) => {
+      received.push(...messages.filter((message) => world.streams.includes(message.key)));
     } });
     await world.append(10);
     const relay = world.relay(transport, { batchSize: 7 });
@@ -47,7 +47,7 @@ function relayOverInProcessTransport(open: () => Promise<Database>): void {
   });
 
   it('should lose nothing and apply nothing twice when killed mid-batch and restarted', async () => {
-    await transport.consume({ groupId: 'projection', topics: [world.topic], handle: world.consumer('projection') });
+    await transport.consume({ groupId: 'projection', topics: [world.topic], handleBatch: world.consumer('projection') });
     const earlier = await world.logLength();
     await world.append(20);
     const doomed = killableProcess();
@@ -71,9 +71,9 @@ function relayOverInProcessTransport(open: () => Promise<Database>): void {
     await transport.consume({
       groupId: 'flaky',
       topics: [world.topic],
-      handle: async (message) => {
+      handleBatch: async (messages) => {
         if (failures-- > 0) throw new Error('projection failed');
-        await apply(message);
+        await apply(messages);
       },
     });
     await world.append(5);
@@ -88,8 +88,8 @@ function relayOverInProcessTransport(open: () => Promise<Database>): void {
 
   it('should let one relay publish at a time and hand over when it stops', async () => {
     const received: string[] = [];
-    await transport.consume({ groupId: 'recorder', topics: [world.topic], handle: async ({ key, value }) => {
-      if (world.streams.includes(key)) received.push(parseStoredEvent(value).eventId);
+    await transport.consume({ groupId: 'recorder', topics: [world.topic], handleBatch: async (messages) => {
+      for (const { key, value } of messages) if (world.streams.includes(key)) received.push(parseStoredEvent(value).eventId);
     } });
     const first = world.relay(transport, { leaseMs: 300 });
     const second = world.relay(transport, { leaseMs: 300 });

@@ -25,7 +25,7 @@ describeKafka('Outbox relay over Kafka', (kafka) => {
   });
 
   const project = (name: string) =>
-    transport.consume({ groupId: `${name}-${randomUUID()}`, topics: [world.topic], handle: world.consumer(name) });
+    transport.consume({ groupId: `${name}-${randomUUID()}`, topics: [world.topic], handleBatch: world.consumer(name) });
 
   it('should bring every appended event to a consumer group once when the relay runs', async () => {
     const consumer = await project('projection');

@@ -11,6 +11,8 @@ jest.setTimeout(60_000);
 const messagesFor = (topic: string, keys: string[], perKey: number): TransportMessage[] =>
   Array.from({ length: perKey }, (_, index) => keys.map((key) => ({ topic, key, value: `${key}:${index + 1}` }))).flat();
 
+const seenAs = ({ topic, value }: TransportMessage) => `${topic}:${value}`;
+
 const valuesByKey = (messages: TransportMessage[]) =>
   messages.reduce<Record<string, string[]>>((byKey, { key, value }) => ({ ...byKey, [key]: [...(byKey[key] ?? []), value] }), {});
 
@@ -30,7 +32,7 @@ describeKafka('Kafka transport', (kafka) => {
     const received: Record<string, TransportMessage[]> = { projections: [], webhooks: [] };
     const subscriptions = await Promise.all(
       Object.keys(received).map((group) =>
-        transport.consume({ groupId: `${group}-${randomUUID()}`, topics: [topic], handle: async (message) => void received[group].push(message) }),
+        transport.consume({ groupId: `${group}-${randomUUID()}`, topics: [topic], handleBatch: async (messages) => void received[group].push(...messages) }),
       ),
     );
 
@@ -42,23 +44,36 @@ describeKafka('Kafka transport', (kafka) => {
     expect(valuesByKey(received.webhooks)).toEqual(valuesByKey(sent));
   });
 
-  it('should deliver a message again when its handler throws', async () => {
+  it('should deliver a whole batch again, in order, when its handler throws, and move on once it resolves', async () => {
     const topic = `test.redelivery.${randomUUID()}`;
-    const attempts: string[] = [];
+    const groupId = `redelivery-${randomUUID()}`;
+    const sent = messagesFor(topic, ['stream-a'], 5);
+    const attempts: string[][] = [];
     const subscription = await transport.consume({
-      groupId: `redelivery-${randomUUID()}`,
+      groupId,
       topics: [topic],
-      handle: async ({ value }) => {
-        attempts.push(value);
+      handleBatch: async (messages) => {
+        attempts.push(messages.map(({ value }) => value));
         if (attempts.length === 1) throw new Error('projection failed once');
       },
     });
 
-    await transport.publish([{ topic, key: 'k', value: 'only' }]);
-    await waitUntil('the second attempt', () => attempts.length >= 2);
+    await transport.publish(sent);
+    await waitUntil('every message after the failed batch', () => attempts.slice(1).flat().length >= sent.length);
     await subscription.stop();
+    const afterwards: string[] = [];
+    const next = await transport.consume({
+      groupId,
+      topics: [topic],
+      handleBatch: async (messages) => void afterwards.push(...messages.map(({ value }) => value)),
+    });
+    await transport.publish([{ topic, key: 'stream-a', value: 'later' }]);
+    await waitUntil('the later message', () => afterwards.length > 0);
+    await next.stop();
 
-    expect(attempts.slice(0, 2)).toEqual(['only', 'only']);
+    expect(attempts[0][0]).toBe(sent[0].value);
+    expect(attempts.slice(1).flat()).toEqual(sent.map(({ value }) => value));
+    expect(afterwards).toEqual(['later']);
   });
 
   it('should keep two namespaces apart when they share a cluster', async () => {
@@ -68,8 +83,8 @@ describeKafka('Kafka transport', (kafka) => {
     );
     const received: Record<string, string[]> = { blue: [], green: [] };
     const subscriptions = await Promise.all([
-      blue.consume({ groupId: 'projection', topics: [topic], handle: async ({ topic: seen, value }) => void received.blue.push(`${seen}:${value}`) }),
-      green.consume({ groupId: 'projection', topics: [topic], handle: async ({ topic: seen, value }) => void received.green.push(`${seen}:${value}`) }),
+      blue.consume({ groupId: 'projection', topics: [topic], handleBatch: async (messages) => void received.blue.push(...messages.map(seenAs)) }),
+      green.consume({ groupId: 'projection', topics: [topic], handleBatch: async (messages) => void received.green.push(...messages.map(seenAs)) }),
     ]);
 
     await blue.publish([{ topic, key: 'k', value: 'for blue' }]);

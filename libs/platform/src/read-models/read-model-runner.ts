@@ -2,15 +2,17 @@ import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplication
 import { DiscoveryService } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { DATABASE, type Database } from '../database/database.port';
+import type { StoredEvent } from '../event-store/event-store.port';
 import { LOGGER } from '../logging/logger';
-import { idempotentEventHandler } from '../projections/idempotent-event-handler';
-import { TOPICS } from '../transport/topics';
+import { applyBatchOnce } from '../projections/consumer-checkpoints';
+import { parseStoredEvent, TOPICS } from '../transport/topics';
 import { TRANSPORT, type Transport, type TransportSubscription } from '../transport/transport.port';
 import { READ_MODEL, type ReadModelProjection } from './read-model';
 
 // Feeds every read model from the transport, each in its own consumer group so that each keeps
-// its own pace and can be rebuilt alone. Every event is recorded as applied, including those a
-// read model ignores, so that read-your-writes can tell when a stream is caught up.
+// its own pace and can be rebuilt alone, one transaction per delivered batch. Every event is
+// recorded as applied, including those a read model ignores, so that read-your-writes can tell
+// when a stream is caught up.
 @Injectable()
 export class ReadModelRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly subscriptions: TransportSubscription[] = [];
@@ -32,7 +34,7 @@ export class ReadModelRunner implements OnApplicationBootstrap, BeforeApplicatio
         await this.transport.consume({
           groupId: `dyad.read-model.${readModel.name}`,
           topics: [TOPICS.events],
-          handle: idempotentEventHandler(this.database, readModel.name, (event, tx) => readModel.apply(tx, event)),
+          handleBatch: (messages) => applyToReadModelOnce(this.database, readModel, messages.map((message) => parseStoredEvent(message.value))),
         }),
       );
       this.logger.info({ readModel: readModel.name }, 'Read model consuming');
@@ -49,4 +51,13 @@ export function findReadModels(discovery: DiscoveryService): ReadModelProjection
     .getProviders()
     .filter((wrapper) => wrapper.metatype && wrapper.instance && Reflect.getMetadata(READ_MODEL, wrapper.metatype))
     .map((wrapper) => wrapper.instance as ReadModelProjection);
+}
+
+// The events that `readModel` has not applied yet, applied and recorded in one transaction; the
+// live consumer and a rebuild share it, so that neither applies what the other did.
+export async function applyToReadModelOnce(database: Database, readModel: ReadModelProjection, events: readonly StoredEvent[]): Promise<void> {
+  await applyBatchOnce(database, readModel.name, events, async (tx, fresh) => {
+    if (readModel.applyBatch) await readModel.applyBatch(tx, fresh);
+    else for (const event of fresh) await readModel.apply(tx, event);
+  });
 }

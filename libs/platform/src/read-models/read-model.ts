@@ -3,9 +3,10 @@ import type { Database, SqlExecutor } from '../database/database.port';
 import type { StoredEvent } from '../event-store/event-store.port';
 
 // A read model: tables that a projection keeps from the log. Its name is also its consumer
-// name (checkpoints) and its consumer group. `apply` runs inside the transaction that records
-// the event as applied; `applyBatch` may be given many events at once when rebuilding, so that
-// work per dyad (or per anything) is done once per batch.
+// name (checkpoints) and its consumer group. Events come a batch per transaction, live and when
+// rebuilding, in the transaction that records them as applied: given to `applyBatch` when the
+// read model has one, so that work per dyad (or per anything) is done once per batch, else to
+// `apply` one by one.
 export interface ReadModelProjection {
   readonly name: string;
   apply(tx: SqlExecutor, event: StoredEvent): Promise<void>;

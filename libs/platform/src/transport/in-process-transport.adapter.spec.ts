@@ -12,31 +12,49 @@ describe('InProcessTransport', () => {
       await transport.consume({
         groupId: group,
         topics: ['dyad.events.v1'],
-        handle: async ({ value }) => {
+        handleBatch: async (messages) => {
           await new Promise((resolve) => setTimeout(resolve, 1));
-          seen.push(`${group}:${value}`);
+          seen.push(...messages.map(({ value }) => `${group}:${value}`));
         },
       });
     }
 
     await transport.publish([message('s-1', 'a'), message('s-1', 'b')]);
 
-    expect(seen).toEqual(['projections:a', 'webhooks:a', 'projections:b', 'webhooks:b']);
+    expect(seen).toEqual(['projections:a', 'projections:b', 'webhooks:a', 'webhooks:b']);
   });
 
-  it('should give each message to one member of a group when the group has several', async () => {
+  it('should hand each member its messages of a publish as one batch, in order per key, when a group has several', async () => {
     const transport = new InProcessTransport();
-    const byMember: Record<string, string[]> = { one: [], two: [] };
-    for (const member of Object.keys(byMember)) {
-      await transport.consume({ groupId: 'g', topics: ['t'], handle: async ({ key }) => void byMember[member].push(key) });
+    const batches: Record<string, TransportMessage[][]> = { one: [], two: [] };
+    for (const member of Object.keys(batches)) {
+      await transport.consume({ groupId: 'g', topics: ['t'], handleBatch: async (messages) => void batches[member].push([...messages]) });
     }
-    const keys = Array.from({ length: 40 }, (_, index) => `stream-${index}`);
+    const keys = Array.from({ length: 20 }, (_, index) => `stream-${index}`);
+    const sent = [1, 2, 3].flatMap((n) => keys.map((key) => message(key, `${key}:${n}`, 't')));
 
-    await transport.publish(keys.map((key) => message(key, 'v', 't')));
+    await transport.publish(sent);
+    await transport.publish(keys.map((key) => message(key, `${key}:4`, 't')));
 
-    expect([...byMember.one, ...byMember.two].sort()).toEqual([...keys].sort());
-    expect(byMember.one.length).toBeGreaterThan(0);
-    expect(byMember.two.length).toBeGreaterThan(0);
+    expect(batches.one).toHaveLength(2);
+    expect(batches.two).toHaveLength(2);
+    const [one, two] = [batches.one.flat(), batches.two.flat()];
+    expect(one.filter(({ key }) => two.some((other) => other.key === key))).toEqual([]);
+    for (const key of keys) {
+      const received = [...one, ...two].filter((entry) => entry.key === key).map(({ value }) => value);
+      expect(received).toEqual([1, 2, 3, 4].map((n) => `${key}:${n}`));
+    }
+  });
+
+  it('should leave out of a batch the messages of topics the member does not consume', async () => {
+    const transport = new InProcessTransport();
+    const batches: string[][] = [];
+    await transport.consume({ groupId: 'g', topics: ['t'], handleBatch: async (messages) => void batches.push(messages.map(({ value }) => value)) });
+
+    await transport.publish([message('k', 'a', 't'), message('k', 'other', 'u'), message('k', 'b', 't')]);
+    await transport.publish([message('k', 'other', 'u')]);
+
+    expect(batches).toEqual([['a', 'b']]);
   });
 
   it('should reject publish when a handler throws, so that the publisher delivers again', async () => {
@@ -44,7 +62,7 @@ describe('InProcessTransport', () => {
     await transport.consume({
       groupId: 'g',
       topics: ['t'],
-      handle: async () => {
+      handleBatch: async () => {
         throw new Error('projection failed');
       },
     });
@@ -55,7 +73,11 @@ describe('InProcessTransport', () => {
   it('should deliver nothing to a consumer when it has stopped', async () => {
     const transport = new InProcessTransport();
     const seen: string[] = [];
-    const subscription = await transport.consume({ groupId: 'g', topics: ['t'], handle: async ({ value }) => void seen.push(value) });
+    const subscription = await transport.consume({
+      groupId: 'g',
+      topics: ['t'],
+      handleBatch: async (messages) => void seen.push(...messages.map(({ value }) => value)),
+    });
 
     await transport.publish([message('k', 'before', 't')]);
     await subscription.stop();

@@ -96,8 +96,8 @@ export class KafkaTransport implements Transport {
     }
   }
 
-  // Offsets are committed by the client only for messages whose handler resolved; a throw
-  // leaves the offset where it was, so the message comes again.
+  // A batch is one partition's fetch. Its offset moves past it only once the handler resolved; a
+  // throw leaves the offset where it was, so the whole batch comes again.
   async consume(options: ConsumerOptions): Promise<TransportSubscription> {
     if (this.closed) throw new TransportClosedError('The Kafka transport is closed');
     let current: Consumer | undefined;
@@ -122,7 +122,18 @@ export class KafkaTransport implements Transport {
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: true });
       await consumer.run({
-        eachMessage: ({ topic, message }) => options.handle(toTransportMessage(this.logical(topic), message)),
+        // Partitions proceed side by side (keys, hence streams, never span two); each one's
+        // batches still come one after the other.
+        partitionsConsumedConcurrently: this.options.partitions ?? DEFAULT_PARTITIONS,
+        // The client would otherwise move the offset past a batch skipped below.
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, isRunning, isStale }) => {
+          // Stopping, or the partition was sought or taken away meanwhile: it is fetched again.
+          if (!isRunning() || isStale()) return;
+          await options.handleBatch(batch.messages.map((message) => toTransportMessage(this.logical(batch.topic), message)));
+          // The client heartbeats and commits once eachBatch returns.
+          resolveOffset(batch.messages[batch.messages.length - 1].offset);
+        },
       });
     };
 

@@ -15,8 +15,9 @@ export interface ConsumerOptions {
   // Consumers in one group share the work; each group sees every message.
   readonly groupId: string;
   readonly topics: readonly string[];
-  // Awaited before the message is acknowledged; a throw means redelivery.
-  readonly handle: (message: TransportMessage) => Promise<void>;
+  // Messages a few at a time (a Kafka partition's fetch, an in-process publish), each key's in
+  // order. Awaited before any of them is acknowledged; a throw means the whole batch comes again.
+  readonly handleBatch: (messages: readonly TransportMessage[]) => Promise<void>;
 }
 
 export interface Transport {
