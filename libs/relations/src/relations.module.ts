@@ -6,7 +6,7 @@ import { RetractFactHandler } from './application/commands/retract-fact/retract-
 import { ExportFactsHandler } from './application/queries/export-facts/export-facts.handler';
 import { GetArticleFactsHandler } from './application/queries/get-article-facts/get-article-facts.handler';
 import { GetCommitmentHandler } from './application/queries/get-commitment/get-commitment.handler';
-import { GetRelationshipStateHandler } from './application/queries/get-relationship-state/get-relationship-state.handler';
+import { GetRelationshipStateHandler, GetRelationshipStateJsonHandler } from './application/queries/get-relationship-state/get-relationship-state.handler';
 import { GetTimelineHandler } from './application/queries/get-timeline/get-timeline.handler';
 import { ListCommitmentsHandler } from './application/queries/list-commitments/list-commitments.handler';
 import { ListRelationshipsHandler } from './application/queries/list-relationships/list-relationships.handler';
@@ -18,6 +18,7 @@ import { RelationshipsProjection } from './application/read-models/relationships
   providers: [
     RetractFactHandler,
     GetRelationshipStateHandler,
+    GetRelationshipStateJsonHandler,
     ListRelationshipsHandler,
     GetTimelineHandler,
     ListCommitmentsHandler,

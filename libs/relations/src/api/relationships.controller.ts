@@ -1,10 +1,11 @@
 import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import { GetCommitmentQuery } from '../application/queries/get-commitment/get-commitment.query';
-import { GetRelationshipStateQuery } from '../application/queries/get-relationship-state/get-relationship-state.query';
+import { GetRelationshipStateJsonQuery } from '../application/queries/get-relationship-state/get-relationship-state.query';
 import { GetTimelineQuery } from '../application/queries/get-timeline/get-timeline.query';
 import { ListCommitmentsQuery } from '../application/queries/list-commitments/list-commitments.query';
 import { ListRelationshipsQuery } from '../application/queries/list-relationships/list-relationships.query';
@@ -42,8 +43,14 @@ export class RelationshipsController {
   @ApiQuery({ name: 'knownAt', required: false, example: '2025-10-16T12:00:00Z' })
   @ApiQuery(minPositionQuery)
   @ApiResponse({ status: 404, description: 'nothing is known about this dyad' })
-  state(@Param('dyad') dyad: string, @Query(new ZodValidationPipe(stateQuerySchema)) query: z.infer<typeof stateQuerySchema>) {
-    return this.queryBus.execute(new GetRelationshipStateQuery(dyad, query.asOf, query.knownAt, query.minPosition));
+  async state(
+    @Param('dyad') dyad: string,
+    @Query(new ZodValidationPipe(stateQuerySchema)) query: z.infer<typeof stateQuerySchema>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const json = await this.queryBus.execute(new GetRelationshipStateJsonQuery(dyad, query.asOf, query.knownAt, query.minPosition));
+    response.type('application/json');
+    return json;
   }
 
   @Get('relationships/:dyad/timeline')

@@ -1,7 +1,14 @@
 import { Query } from '@nestjs/cqrs';
 import type { RelationshipView } from '../../../domain/relationship-view';
 
-export class GetRelationshipStateQuery extends Query<RelationshipView> {
+interface StateQueryParameters {
+  readonly dyad: string;
+  readonly asOf?: Date;
+  readonly knownAt?: Date;
+  readonly minPosition?: string;
+}
+
+export class GetRelationshipStateQuery extends Query<RelationshipView> implements StateQueryParameters {
   constructor(
     readonly dyad: string,
     readonly asOf?: Date,
@@ -11,3 +18,18 @@ export class GetRelationshipStateQuery extends Query<RelationshipView> {
     super();
   }
 }
+
+// The same state as the JSON text the API answers with: the current view is sent as it is
+// stored, without being parsed and serialized again on the way.
+export class GetRelationshipStateJsonQuery extends Query<string> implements StateQueryParameters {
+  constructor(
+    readonly dyad: string,
+    readonly asOf?: Date,
+    readonly knownAt?: Date,
+    readonly minPosition?: string,
+  ) {
+    super();
+  }
+}
+
+export type { StateQueryParameters };

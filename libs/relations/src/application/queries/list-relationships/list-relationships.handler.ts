@@ -12,10 +12,10 @@ export class ListRelationshipsHandler implements IQueryHandler<ListRelationships
     await refreshStaleViews(this.database, new Date());
     const { rows } = await this.database.query<RelationshipSummary>(
       `select dyad,
-              (view->'meetings'->>'count')::int as meetings,
-              jsonb_array_length(view->'commitments') as commitments,
-              (view->>'openTensions')::int as "openTensions",
-              (view->>'score')::float8 as score,
+              meeting_count as meetings,
+              commitment_count as commitments,
+              open_tensions as "openTensions",
+              score,
               fact_count as facts,
               to_char(last_occurred_at, 'YYYY-MM-DD') as "lastOccurredAt",
               last_recorded_at as "lastRecordedAt"

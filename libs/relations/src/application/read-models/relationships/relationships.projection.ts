@@ -1,7 +1,7 @@
 import { type Database, ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
 import { Injectable } from '@nestjs/common';
 import { dyadOfStream } from '../../../domain/dyad-id';
-import { foldAndKeep } from './current-view';
+import { refreshStaleViews } from './current-view';
 
 export const RELATIONSHIPS_READ_MODEL = 'relationships';
 
@@ -17,11 +17,10 @@ export class RelationshipsProjection implements ReadModelProjection {
     if (event.type === 'ArticleIngested') return recordSource(tx, event);
     const dyad = dyadOfStream(event.streamId);
     if (!dyad) return;
-    await recordFacts(tx, [{ dyad, event }]);
-    await countChanges(tx, [dyad]);
+    await countChanges(tx, await recordFacts(tx, [{ dyad, event }]));
   }
 
-  // A rebuild writes each batch's rows in a few statements and folds the views once at the end.
+  // A batch, live or rebuilding, writes its rows in a few statements; a rebuild folds the views at the end.
   async applyBatch(tx: SqlExecutor, events: readonly StoredEvent[]): Promise<void> {
     const facts: DyadEvent[] = [];
     for (const event of events) {
@@ -29,14 +28,11 @@ export class RelationshipsProjection implements ReadModelProjection {
       const dyad = dyadOfStream(event.streamId);
       if (dyad) facts.push({ dyad, event });
     }
-    await recordFacts(tx, facts);
-    await countChanges(tx, [...new Set(facts.map(({ dyad }) => dyad))]);
+    await countChanges(tx, await recordFacts(tx, facts));
   }
 
   async completeRebuild(database: Database): Promise<void> {
-    const { rows } = await database.query<{ dyad: string; version: string }>('select dyad, version::text as version from relationships');
-    const now = new Date();
-    for (const { dyad, version } of rows) await foldAndKeep(database, dyad, version, now);
+    await refreshStaleViews(database, new Date());
   }
 
   async reset(tx: SqlExecutor): Promise<void> {
@@ -51,17 +47,20 @@ interface DyadEvent {
 
 // One row per event, then the retractions and the commitments' dyads, each in one statement
 // whatever the number of events. A retraction always comes after the fact it names in the log,
-// so the fact's row exists once the rows are in, even when both are in the same batch.
-async function recordFacts(tx: SqlExecutor, facts: readonly DyadEvent[]): Promise<void> {
-  if (facts.length === 0) return;
-  const metadataOf = (event: StoredEvent) => event.metadata as { articleId?: string; occurredAt?: string };
-  await tx.query(
+// so the fact's row exists once the rows are in, even when both are in the same batch. Returns
+// what changed per dyad, from the rows actually written.
+async function recordFacts(tx: SqlExecutor, facts: readonly DyadEvent[]): Promise<Map<string, DyadChange>> {
+  const changes = new Map<string, DyadChange>();
+  if (facts.length === 0) return changes;
+  const metadataOf = (event: StoredEvent) => event.metadata as { articleId?: string; occurredAt?: string; recordedAt?: string };
+  const { rows: written } = await tx.query<{ dyad: string; event_type: string; occurred_at: string; recorded_at: Date }>(
     `insert into relationship_facts
-       (event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, transaction_id, global_position)
-     select event_id, dyad, event_type, article_id, data::jsonb, metadata::jsonb, occurred_at, recorded_at, transaction_id::xid8, global_position
-     from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::date[], $8::timestamptz[], $9::text[], $10::bigint[])
-       as r(event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, transaction_id, global_position)
-     on conflict (event_id) do nothing`,
+       (event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, known_at, transaction_id, global_position)
+     select event_id, dyad, event_type, article_id, data::json, metadata::json, occurred_at, recorded_at, known_at, transaction_id::xid8, global_position
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::date[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::bigint[])
+       as r(event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, known_at, transaction_id, global_position)
+     on conflict (event_id) do nothing
+     returning dyad, event_type, to_char(occurred_at, 'YYYY-MM-DD') as occurred_at, recorded_at`,
     [
       facts.map(({ event }) => event.eventId),
       facts.map(({ dyad }) => dyad),
@@ -71,19 +70,28 @@ async function recordFacts(tx: SqlExecutor, facts: readonly DyadEvent[]): Promis
       facts.map(({ event }) => JSON.stringify(event.metadata)),
       facts.map(({ event }) => metadataOf(event).occurredAt ?? event.validAt.toISOString().slice(0, 10)),
       facts.map(({ event }) => event.recordedAt.toISOString()),
+      facts.map(({ event }) => metadataOf(event).recordedAt ?? event.recordedAt.toISOString()),
       facts.map(({ event }) => event.transactionId.toString()),
       facts.map(({ event }) => event.globalPosition.toString()),
     ],
   );
+  for (const row of written) {
+    const change = changeOf(changes, row.dyad);
+    if (row.event_type !== 'FactRetracted') change.facts += 1;
+    if (change.lastOccurredAt === null || row.occurred_at > change.lastOccurredAt) change.lastOccurredAt = row.occurred_at;
+    if (change.lastRecordedAt === null || row.recorded_at > change.lastRecordedAt) change.lastRecordedAt = row.recorded_at;
+  }
   const data = (event: StoredEvent) => event.data as { factId?: string };
   const retractions = facts.filter(({ event }) => event.type === 'FactRetracted' && data(event).factId);
   if (retractions.length > 0) {
-    await tx.query(
+    const { rows: retracted } = await tx.query<{ dyad: string }>(
       `update relationship_facts f set retracted_at = r.retracted_at
        from unnest($1::uuid[], $2::timestamptz[]) as r(fact_id, retracted_at)
-       where f.event_id = r.fact_id and f.retracted_at is null`,
+       where f.event_id = r.fact_id and f.retracted_at is null
+       returning f.dyad`,
       [retractions.map(({ event }) => data(event).factId), retractions.map(({ event }) => event.recordedAt.toISOString())],
     );
+    for (const { dyad } of retracted) changeOf(changes, dyad).facts -= 1;
   }
   const commitments = facts.filter(({ event }) => event.type === 'CommitmentMade' && data(event).factId);
   if (commitments.length > 0) {
@@ -93,6 +101,19 @@ async function recordFacts(tx: SqlExecutor, facts: readonly DyadEvent[]): Promis
       [commitments.map(({ event }) => data(event).factId), commitments.map(({ dyad }) => dyad)],
     );
   }
+  return changes;
+}
+
+interface DyadChange {
+  facts: number; // standing facts added, less those retracted
+  lastOccurredAt: string | null;
+  lastRecordedAt: Date | null;
+}
+
+function changeOf(changes: Map<string, DyadChange>, dyad: string): DyadChange {
+  let change = changes.get(dyad);
+  if (!change) changes.set(dyad, (change = { facts: 0, lastOccurredAt: null, lastRecordedAt: null }));
+  return change;
 }
 
 // The articles context publishes ArticleIngested; exports cite its url and title.
@@ -104,17 +125,24 @@ async function recordSource(tx: SqlExecutor, event: StoredEvent): Promise<void> 
   );
 }
 
-// The summary columns of the touched dyads, and one more change each: their stored views are
-// now behind.
-async function countChanges(tx: SqlExecutor, dyads: readonly string[]): Promise<void> {
-  if (dyads.length === 0) return;
+// The summary columns of the touched dyads, moved by what the batch changed (never by reading
+// a dyad's rows again), and one more change each: their stored views are now behind.
+async function countChanges(tx: SqlExecutor, changes: ReadonlyMap<string, DyadChange>): Promise<void> {
+  const touched = [...changes].filter(([, change]) => change.lastRecordedAt !== null || change.facts !== 0);
+  if (touched.length === 0) return;
   await tx.query(
     `insert into relationships (dyad, view, fact_count, last_occurred_at, last_recorded_at, version)
-     select dyad, null, count(*) filter (where event_type <> 'FactRetracted' and retracted_at is null),
-            max(occurred_at), max(recorded_at), 1
-     from relationship_facts where dyad = any($1::text[]) group by dyad
-     on conflict (dyad) do update set fact_count = excluded.fact_count, last_occurred_at = excluded.last_occurred_at,
-       last_recorded_at = excluded.last_recorded_at, version = relationships.version + 1`,
-    [dyads],
+     select dyad, null, facts, last_occurred_at, last_recorded_at, 1
+     from unnest($1::text[], $2::int[], $3::date[], $4::timestamptz[]) as c(dyad, facts, last_occurred_at, last_recorded_at)
+     on conflict (dyad) do update set fact_count = relationships.fact_count + excluded.fact_count,
+       last_occurred_at = greatest(relationships.last_occurred_at, excluded.last_occurred_at),
+       last_recorded_at = greatest(relationships.last_recorded_at, excluded.last_recorded_at),
+       version = relationships.version + 1`,
+    [
+      touched.map(([dyad]) => dyad),
+      touched.map(([, change]) => change.facts),
+      touched.map(([, change]) => change.lastOccurredAt),
+      touched.map(([, change]) => change.lastRecordedAt?.toISOString() ?? null),
+    ],
   );
 }
