@@ -12,7 +12,7 @@ export interface QueryOptions {
   readonly name?: string;
 }
 
-// Values: int8 and xid8 come back as bigint, jsonb parsed, timestamptz as Date, numeric as string.
+// Values: int8 and xid8 come back as bigint, json and jsonb parsed, timestamptz as Date, numeric as string.
 // Without params, a query may hold several statements (the simple protocol).
 export interface SqlExecutor {
   query<Row = Record<string, unknown>>(

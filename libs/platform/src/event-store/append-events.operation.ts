@@ -48,7 +48,7 @@ created as (
 ),
 appended as (
   insert into events (event_id, stream_id, stream_position, type, data, metadata, recorded_at, valid_at)
-  select e.event_id::uuid, i.stream_id, coalesce(l.version, 0) + e.ordinal, e.type, e.data::jsonb, e.metadata::jsonb,
+  select e.event_id::uuid, i.stream_id, coalesce(l.version, 0) + e.ordinal, e.type, e.data::json, e.metadata::json,
          c.recorded_at, coalesce(e.valid_at::timestamptz, c.recorded_at)
   from unnest($4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
          with ordinality as e(event_id, stream_index, ordinal, type, data, metadata, valid_at, n)

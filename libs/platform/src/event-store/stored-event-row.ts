@@ -1,6 +1,6 @@
 import type { EventMetadata, StoredEvent } from './event-store.port';
 
-// One `events` row as both adapters return it (int8 and xid8 as bigint, jsonb parsed).
+// One `events` row as both adapters return it (int8 and xid8 as bigint, json parsed).
 export interface StoredEventRow {
   global_position: bigint;
   transaction_id: bigint;
