@@ -10,6 +10,7 @@ export * from './event-store/event-store.port';
 export * from './event-store/event-store.errors';
 export * from './event-store/log-checkpoint';
 export * from './event-store/sql-event-store';
+export * from './event-store/stream-caching-event-store';
 export * from './config/config.schema';
 export * from './logging/logger';
 export * from './command-handling/handle-command';

@@ -66,6 +66,9 @@ export const configSchema = z.object({
   DYAD_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
   DYAD_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
   DYAD_READ_WAIT_MS: z.coerce.number().int().positive().default(5_000),
+  // Events of the streams that commands read, kept in memory so that only newer ones are read
+  // again (least recently read streams go first); 0 turns the cache off.
+  DYAD_STREAM_CACHE_EVENTS: z.coerce.number().int().min(0).default(50_000),
 }).refine((config) => config.DYAD_EXTRACTOR !== 'llm' || (config.LLM_BASE_URL && config.LLM_MODEL), {
   message: 'DYAD_EXTRACTOR=llm needs LLM_BASE_URL and LLM_MODEL',
   path: ['DYAD_EXTRACTOR'],

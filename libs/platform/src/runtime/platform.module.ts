@@ -5,6 +5,7 @@ import { DATABASE, type Database } from '../database/database.port';
 import { openDatabase } from '../database/open-database';
 import { EVENT_STORE } from '../event-store/event-store.port';
 import { SqlEventStore } from '../event-store/sql-event-store';
+import { streamCachingEventStore } from '../event-store/stream-caching-event-store';
 import { HealthController } from '../http/health.controller';
 import { LOGGER } from '../logging/logger';
 import { DyadMetrics } from '../metrics/dyad-metrics';
@@ -63,8 +64,12 @@ export class PlatformModule {
         },
         {
           provide: EVENT_STORE,
-          inject: [DATABASE, DyadMetrics],
-          useFactory: (database: Database, metrics: DyadMetrics) => instrumentedEventStore(new SqlEventStore(database), metrics),
+          inject: [DATABASE, DyadMetrics, DYAD_CONFIG],
+          useFactory: (database: Database, metrics: DyadMetrics, config: DyadConfig) =>
+            instrumentedEventStore(
+              streamCachingEventStore(new SqlEventStore(database), { maxEvents: config.DYAD_STREAM_CACHE_EVENTS }),
+              metrics,
+            ),
         },
         {
           provide: TRANSPORT,
