@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Database, SqlExecutor } from '../database/database.port';
+import type { SqlExecutor } from '../database/database.port';
 import type { StoredEvent } from '../event-store/event-store.port';
 
 // A read model: tables that a projection keeps from the log. Its name is also its consumer
@@ -11,9 +11,6 @@ export interface ReadModelProjection {
   readonly name: string;
   apply(tx: SqlExecutor, event: StoredEvent): Promise<void>;
   applyBatch?(tx: SqlExecutor, events: readonly StoredEvent[]): Promise<void>;
-  // Work that a rebuild's batches leave for the end, done once the whole log is applied (a
-  // summary per dyad, say, that a batch would otherwise recompute for every dyad it touches).
-  completeRebuild?(database: Database): Promise<void>;
   // Empties the read model's tables before a rebuild.
   reset(tx: SqlExecutor): Promise<void>;
 }

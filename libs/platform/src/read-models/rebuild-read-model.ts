@@ -24,13 +24,18 @@ export async function rebuildReadModel(
     await tx.query('delete from consumer_checkpoints where consumer = $1', [readModel.name]);
   });
   let progress: RebuildProgress = { applied: 0, checkpoint: null };
+  let next = store.readAll({ after: null, limit: batchSize });
   for (;;) {
-    const events = await store.readAll({ after: progress.checkpoint, limit: batchSize });
-    if (events.length === 0) {
-      await readModel.completeRebuild?.(database);
-      return progress;
+    const events = await next;
+    if (events.length === 0) return progress;
+    // The next batch is read while this one is written: two connections, two cores at work.
+    next = store.readAll({ after: checkpointOf(events[events.length - 1]), limit: batchSize });
+    try {
+      await applyToReadModelOnce(database, readModel, events);
+    } catch (error) {
+      await next.catch(() => undefined);
+      throw error;
     }
-    await applyToReadModelOnce(database, readModel, events);
     progress = { applied: progress.applied + events.length, checkpoint: checkpointOf(events[events.length - 1]) };
     onProgress(progress);
   }

@@ -1,7 +1,6 @@
-import { type Database, ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
+import { ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
 import { Injectable } from '@nestjs/common';
 import { dyadOfStream } from '../../../domain/dyad-id';
-import { refreshStaleViews } from './current-view';
 
 export const RELATIONSHIPS_READ_MODEL = 'relationships';
 
@@ -20,7 +19,7 @@ export class RelationshipsProjection implements ReadModelProjection {
     await countChanges(tx, await recordFacts(tx, [{ dyad, event }]));
   }
 
-  // A batch, live or rebuilding, writes its rows in a few statements; a rebuild folds the views at the end.
+  // A batch, live or rebuilding, writes its rows in a few statements.
   async applyBatch(tx: SqlExecutor, events: readonly StoredEvent[]): Promise<void> {
     const facts: DyadEvent[] = [];
     for (const event of events) {
@@ -29,10 +28,6 @@ export class RelationshipsProjection implements ReadModelProjection {
       if (dyad) facts.push({ dyad, event });
     }
     await countChanges(tx, await recordFacts(tx, facts));
-  }
-
-  async completeRebuild(database: Database): Promise<void> {
-    await refreshStaleViews(database, new Date());
   }
 
   async reset(tx: SqlExecutor): Promise<void> {
@@ -53,14 +48,20 @@ async function recordFacts(tx: SqlExecutor, facts: readonly DyadEvent[]): Promis
   const changes = new Map<string, DyadChange>();
   if (facts.length === 0) return changes;
   const metadataOf = (event: StoredEvent) => event.metadata as { articleId?: string; occurredAt?: string; recordedAt?: string };
-  const { rows: written } = await tx.query<{ dyad: string; event_type: string; occurred_at: string; recorded_at: Date }>(
-    `insert into relationship_facts
-       (event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, known_at, transaction_id, global_position)
-     select event_id, dyad, event_type, article_id, data::json, metadata::json, occurred_at, recorded_at, known_at, transaction_id::xid8, global_position
-     from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::date[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::bigint[])
-       as r(event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, known_at, transaction_id, global_position)
-     on conflict (event_id) do nothing
-     returning dyad, event_type, to_char(occurred_at, 'YYYY-MM-DD') as occurred_at, recorded_at`,
+  const { rows: written } = await tx.query<{ dyad: string; facts: number; last_occurred_at: string; last_recorded_at: Date }>(
+    `with written as (
+       insert into relationship_facts
+         (event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, known_at, transaction_id, global_position)
+       select event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, known_at, transaction_id, global_position
+       from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::json[], $6::json[], $7::date[], $8::timestamptz[], $9::timestamptz[],
+                   $10::xid8[], $11::bigint[])
+         as r(event_id, dyad, event_type, article_id, data, metadata, occurred_at, recorded_at, known_at, transaction_id, global_position)
+       on conflict (event_id) do nothing
+       returning dyad, event_type, occurred_at, recorded_at
+     )
+     select dyad, (count(*) filter (where event_type <> 'FactRetracted'))::int as facts,
+            to_char(max(occurred_at), 'YYYY-MM-DD') as last_occurred_at, max(recorded_at) as last_recorded_at
+     from written group by dyad`,
     [
       facts.map(({ event }) => event.eventId),
       facts.map(({ dyad }) => dyad),
@@ -76,10 +77,7 @@ async function recordFacts(tx: SqlExecutor, facts: readonly DyadEvent[]): Promis
     ],
   );
   for (const row of written) {
-    const change = changeOf(changes, row.dyad);
-    if (row.event_type !== 'FactRetracted') change.facts += 1;
-    if (change.lastOccurredAt === null || row.occurred_at > change.lastOccurredAt) change.lastOccurredAt = row.occurred_at;
-    if (change.lastRecordedAt === null || row.recorded_at > change.lastRecordedAt) change.lastRecordedAt = row.recorded_at;
+    changes.set(row.dyad, { facts: row.facts, lastOccurredAt: row.last_occurred_at, lastRecordedAt: row.last_recorded_at });
   }
   const data = (event: StoredEvent) => event.data as { factId?: string };
   const retractions = facts.filter(({ event }) => event.type === 'FactRetracted' && data(event).factId);
