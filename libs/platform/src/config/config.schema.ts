@@ -68,7 +68,7 @@ export const configSchema = z.object({
   DYAD_READ_WAIT_MS: z.coerce.number().int().positive().default(5_000),
   // Events of the streams that commands read, kept in memory so that only newer ones are read
   // again (least recently read streams go first); 0 turns the cache off.
-  DYAD_STREAM_CACHE_EVENTS: z.coerce.number().int().min(0).default(50_000),
+  DYAD_STREAM_CACHE_EVENTS: z.coerce.number().int().min(0).default(200_000),
 }).refine((config) => config.DYAD_EXTRACTOR !== 'llm' || (config.LLM_BASE_URL && config.LLM_MODEL), {
   message: 'DYAD_EXTRACTOR=llm needs LLM_BASE_URL and LLM_MODEL',
   path: ['DYAD_EXTRACTOR'],

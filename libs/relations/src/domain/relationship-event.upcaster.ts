@@ -27,6 +27,8 @@ export function upcastRelationshipEvent(stored: StoredRelationshipEvent): Relati
   }
   // Events written before versioning carried no schemaVersion: they are version 1.
   let version = stored.metadata.schemaVersion ?? 1;
+  // Already current, as nearly every event is: no copy (a decision reads a dyad's whole stream).
+  if (stored.metadata.schemaVersion === RELATIONSHIP_SCHEMA_VERSION) return stored as unknown as RelationshipEvent;
   if (version > RELATIONSHIP_SCHEMA_VERSION) {
     throw new RelationsError(
       'RELATIONS.UNSUPPORTED_EVENT',
