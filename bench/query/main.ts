@@ -154,8 +154,11 @@ async function measureQueries(baseUrl: string, dyads: readonly string[], lastDay
     const asOf = dayBetween(first, lastDay.getTime());
     return { path: `/v1/relationships/${pick()}?asOf=${asOf}&knownAt=${dayBetween(Date.parse(asOf), lastDay.getTime())}` };
   };
+  // The baseline of this machine and stack: a request the API answers without any work (an
+  // unknown route: 404 through the same middleware), under the same 50 clients.
+  const floor = () => ({ path: '/v1/no-such-route' });
   const runs: QueryFigures[] = [];
-  for (const [view, next] of [['now', now], ['random asOf + knownAt', past]] as const) {
+  for (const [view, next] of [['floor: unknown route (404)', floor], ['now', now], ['random asOf + knownAt', past]] as const) {
     await runLoad({ url: baseUrl, connections: CLIENTS, seconds: WARM_UP_SECONDS, next });
     // CPU time of the API process per request: what other work on the machine does not change.
     const cpuBefore = cpuSecondsOf(api.child.pid);

@@ -1,6 +1,7 @@
 import type { Database } from '../database/database.port';
-import type { EventStore, LogCheckpoint } from '../event-store/event-store.port';
+import type { EventStore, LogCheckpoint, StoredEvent } from '../event-store/event-store.port';
 import { checkpointOf } from '../event-store/log-checkpoint';
+import { keyHash } from '../transport/key-hash';
 import type { ReadModelProjection } from './read-model';
 import { applyToReadModelOnce } from './read-model-runner';
 
@@ -31,7 +32,7 @@ export async function rebuildReadModel(
     // The next batch is read while this one is written: two connections, two cores at work.
     next = store.readAll({ after: checkpointOf(events[events.length - 1]), limit: batchSize });
     try {
-      await applyToReadModelOnce(database, readModel, events);
+      await Promise.all(byLane(events).map((lane) => applyToReadModelOnce(database, readModel, lane)));
     } catch (error) {
       await next.catch(() => undefined);
       throw error;
@@ -39,4 +40,16 @@ export async function rebuildReadModel(
     progress = { applied: progress.applied + events.length, checkpoint: checkpointOf(events[events.length - 1]) };
     onProgress(progress);
   }
+}
+
+// A batch is written in lanes, each in its own transaction and connection, so that PostgreSQL
+// works on more than one core. A stream's events stay in one lane and in order: a read model
+// keeps each row from one stream's events (as consumers with partitions in parallel already
+// require), so lanes never touch the same rows. On PGlite the lanes simply take turns.
+const LANES = 2;
+
+function byLane(events: readonly StoredEvent[]): StoredEvent[][] {
+  const lanes: StoredEvent[][] = Array.from({ length: LANES }, () => []);
+  for (const event of events) lanes[keyHash(event.streamId) % LANES].push(event);
+  return lanes.filter((lane) => lane.length > 0);
 }

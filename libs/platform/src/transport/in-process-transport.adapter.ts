@@ -1,5 +1,6 @@
 import { AsyncMutex } from '../database/async-mutex';
 import type { ConsumerOptions, Transport, TransportMessage, TransportSubscription } from './transport.port';
+import { keyHash } from './key-hash';
 import { TransportClosedError } from './transport.errors';
 
 interface Member {
@@ -68,14 +69,4 @@ function shareOut(members: readonly Member[], messages: readonly TransportMessag
     else batches.set(member, [message]);
   }
   return batches;
-}
-
-// FNV-1a: cheap, stable across runs, spreads short ids well enough for a handful of members.
-function keyHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < key.length; index++) {
-    hash ^= key.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
