@@ -36,6 +36,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const FIRST_DAY = Date.UTC(2020, 0, 1);
 const DAY_MS = 86_400_000;
 const PAIRS = COUNTRIES.flatMap((host, i) => COUNTRIES.filter((_, j) => j !== i).map((guest) => [host, guest] as const));
+export const ARTICLE_PAIRS = PAIRS.length;
 
 // The countries the articles are about, by ISO code.
 export const ARTICLE_COUNTRIES: readonly string[] = COUNTRIES.map((country) => country.code);
