@@ -28,6 +28,11 @@ export async function rebuild(name: string | undefined): Promise<number> {
       bar.stop();
       const seconds = (performance.now() - started) / 1000;
       console.log(`${readModel.name}: ${applied} events in ${seconds.toFixed(1)} s (${Math.round(applied / seconds)} events/s)`);
+      if (readModel.warm) {
+        const warmStarted = performance.now();
+        await readModel.warm(database);
+        console.log(`${readModel.name}: warmed in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
+      }
     }
     return 0;
   } finally {

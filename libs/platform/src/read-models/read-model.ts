@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { SqlExecutor } from '../database/database.port';
+import type { Database, SqlExecutor } from '../database/database.port';
 import type { StoredEvent } from '../event-store/event-store.port';
 
 // A read model: tables that a projection keeps from the log. Its name is also its consumer
@@ -13,6 +13,9 @@ export interface ReadModelProjection {
   applyBatch?(tx: SqlExecutor, events: readonly StoredEvent[]): Promise<void>;
   // Empties the read model's tables before a rebuild.
   reset(tx: SqlExecutor): Promise<void>;
+  // Work that first reads would otherwise do (folding current views, say), which `dyad rebuild`
+  // does once the log is replayed, so that the first reader after a rebuild does not wait.
+  warm?(database: Database): Promise<void>;
 }
 
 export const READ_MODEL = 'dyad:read-model';

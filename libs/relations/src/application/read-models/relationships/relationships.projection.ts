@@ -1,6 +1,7 @@
-import { ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
+import { type Database, ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
 import { Injectable } from '@nestjs/common';
 import { dyadOfStream } from '../../../domain/dyad-id';
+import { refreshStaleViews } from './current-view';
 
 export const RELATIONSHIPS_READ_MODEL = 'relationships';
 
@@ -28,6 +29,10 @@ export class RelationshipsProjection implements ReadModelProjection {
       if (dyad) facts.push({ dyad, event });
     }
     await countChanges(tx, await recordFacts(tx, facts));
+  }
+
+  async warm(database: Database): Promise<void> {
+    await refreshStaleViews(database, new Date());
   }
 
   async reset(tx: SqlExecutor): Promise<void> {
