@@ -8,7 +8,7 @@ import { parseKnownDyad } from '../../countries';
 import { awaitRelationships } from '../../read-models/relationships/await-relationship';
 import { currentViewJson } from '../../read-models/relationships/current-view';
 import { loadRelationshipEvents } from '../../read-models/relationships/relationship-rows';
-import { GetRelationshipStateJsonQuery, GetRelationshipStateQuery, type StateQueryParameters } from './get-relationship-state.query';
+import { GetRelationshipStateJsonQuery, GetRelationshipStateQuery, type StateQuery } from './get-relationship-state.query';
 
 @QueryHandler(GetRelationshipStateJsonQuery)
 export class GetRelationshipStateJsonHandler implements IQueryHandler<GetRelationshipStateJsonQuery, string> {
@@ -35,7 +35,7 @@ export class GetRelationshipStateHandler implements IQueryHandler<GetRelationshi
 }
 
 // Now: the stored view. A past asOf or knownAt: the rows that view can see, folded.
-async function relationshipStateJson(database: Database, config: DyadConfig, query: StateQueryParameters): Promise<string> {
+async function relationshipStateJson(database: Database, config: DyadConfig, query: StateQuery<unknown>): Promise<string> {
   const dyad = parseKnownDyad(query.dyad);
   await awaitRelationships(database, [dyad], query.minPosition, config.DYAD_READ_WAIT_MS);
   const now = new Date();
