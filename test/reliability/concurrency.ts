@@ -5,6 +5,7 @@ import { DyadProcess } from './support/dyad-process';
 import { ingestUntilAcknowledged } from './support/ingest-client';
 import { waitCaughtUp } from './support/log-checks';
 import { dyadEnv, prepareRun } from './support/run-environment';
+import { runScript } from './support/run-script';
 
 // Concurrency: two API instances and two workers, articles about the same few dyads posted to
 // both at once. Property on the final state, for any such workload: every fact an API
@@ -91,10 +92,4 @@ async function idsOf(pool: Pool, sql: string, param: string): Promise<string[]> 
   return rows.map((row) => row.id).sort();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -5,6 +5,7 @@ import { DyadProcess } from './support/dyad-process';
 import { ingestUntilAcknowledged } from './support/ingest-client';
 import { countArticles, diffSnapshots, snapshotReadModels, waitCaughtUp } from './support/log-checks';
 import { dyadEnv, prepareRun } from './support/run-environment';
+import { runScript } from './support/run-script';
 
 // Crash: ingest ARTICLES articles through the API while the API and the worker are killed with
 // SIGKILL at random moments (at least KILLS times) and started again; then every acknowledged
@@ -92,10 +93,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -5,6 +5,7 @@ import { DyadProcess } from './support/dyad-process';
 import { countArticles, diffSnapshots, snapshotReadModels, waitCaughtUp } from './support/log-checks';
 import { dyadEnv, kafka, prepareRun, withDatabase } from './support/run-environment';
 import { TcpCutProxy } from './support/tcp-cut-proxy';
+import { runScript } from './support/run-script';
 
 // Outages: Kafka stopped for KAFKA_OUTAGE_S during ingestion (every answer must stay 2xx, and
 // the read models catch up afterwards with nothing lost or doubled); then PostgreSQL cut off
@@ -136,10 +137,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);
