@@ -6,8 +6,8 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
-  // NestJS 12, franc and franc's dependencies ship only as ES modules.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|franc|trigram-utils|n-gram|collapse-white-space)/)'],
+  // NestJS 12, franc, franc's dependencies and a dependency of @fastify/static ship only as ES modules.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|franc|trigram-utils|n-gram|collapse-white-space|@fastify/static|content-disposition)/)'],
   moduleNameMapper: {
     '^@dyad/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
     '^@dyad/(platform|articles|extraction|relations|subscriptions)$': '<rootDir>/libs/$1/src',

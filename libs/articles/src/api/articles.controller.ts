@@ -2,7 +2,7 @@ import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IngestArticleCommand, type IngestedFacts } from '../application/commands/ingest-article/ingest-article.command';
 import { RetractArticleCommand, type ArticleRetraction } from '../application/commands/retract-article/retract-article.command';
@@ -46,7 +46,7 @@ export class ArticlesController {
   @ApiResponse({ status: 413, description: 'text over the size limit' })
   @ApiResponse({ status: 415, description: 'content type not accepted' })
   @ApiResponse({ status: 422, description: 'text refused (empty, binary, unsupported language, future date)' })
-  async ingest(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<IngestedFacts> {
+  async ingest(@Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<IngestedFacts> {
     const result = await this.commandBus.execute(new IngestArticleCommand(articleSubmissionFrom(request)));
     if (result.duplicate) response.status(200);
     return result;

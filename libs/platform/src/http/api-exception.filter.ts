@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyError } from '../event-store/event-store.errors';
 import { errorBody, isCodedError } from './error-body';
 
@@ -40,10 +40,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     const requestId = String(request.id ?? '');
-    if (response.headersSent) return;
+    if (response.sent) return;
 
     if (exception instanceof ConcurrencyError) {
       this.send(response, 409, exception.code, 'The relationship changed while this request was applied; try again', {
@@ -53,7 +53,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (isCodedError(exception)) {
       const status = this.statuses[exception.code] ?? this.statusFromSuffix(exception.code);
-      if (status === 503) response.setHeader('Retry-After', '1');
+      if (status === 503) response.header('Retry-After', '1');
       this.send(response, status, exception.code, exception.message, { ...(exception.details ?? {}), requestId });
       return;
     }
@@ -78,8 +78,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return 422;
   }
 
-  private describe(exception: HttpException, request: Request): string {
-    if (exception.getStatus() === 404) return `No route for ${request.method} ${request.path}`;
+  private describe(exception: HttpException, request: FastifyRequest): string {
+    if (exception.getStatus() === 404) return `No route for ${request.method} ${request.url.split('?')[0]}`;
     const body = exception.getResponse();
     if (typeof body === 'object' && body && 'message' in body) {
       const message = (body as { message: unknown }).message;
@@ -88,7 +88,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return exception.message;
   }
 
-  private send(response: Response, status: number, code: string, message: string, details: Record<string, unknown>): void {
-    response.status(status).json(errorBody(code, message, details));
+  private send(response: FastifyReply, status: number, code: string, message: string, details: Record<string, unknown>): void {
+    response.status(status).send(errorBody(code, message, details));
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DATABASE, type Database } from '../database/database.port';
 import { PublicRoute } from '../security/requires-scope.decorator';
 import { TRANSPORT, type Transport } from '../transport/transport.port';
@@ -17,10 +17,10 @@ export class HealthController {
   @Get()
   // Without the transport Dyad still ingests (the log is the outbox): degraded, not down.
   @ApiOperation({ summary: 'State of the event store and the transport; 503 when the store is down' })
-  async health(@Res() response: Response): Promise<void> {
+  async health(@Res() response: FastifyReply): Promise<void> {
     const [store, transport] = await Promise.all([this.storeHealth(), this.transport.health().catch(describeFailure)]);
     const status = !store.ok ? 'down' : transport.ok ? 'ok' : 'degraded';
-    response.status(store.ok ? 200 : 503).json({
+    await response.status(store.ok ? 200 : 503).send({
       status,
       store: { kind: this.database.kind, ...store },
       transport: { kind: this.transport.kind, ...transport },

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { ApiKey, Scope } from './api-keys';
 import { grants } from './api-keys';
 import { identifyRequest, presentedKey } from './presented-key';
@@ -25,7 +25,7 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     // Deny by default: a route nobody classified is an administrator's.
     const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets) ?? 'admin';
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const key = identifyRequest(this.keys, request);
     if (!key) {
       throw new UnauthenticatedError(

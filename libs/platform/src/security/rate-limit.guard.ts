@@ -1,6 +1,6 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RateLimitedError } from './security.errors';
 
 // @nestjs/throttler with Dyad's error shape and a plain Retry-After, and one budget per caller
@@ -13,7 +13,7 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfterSeconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfterSeconds));
+    context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(retryAfterSeconds));
     throw new RateLimitedError({
       limit: detail.limit,
       windowSeconds: Math.round(detail.ttl / 1000),

@@ -2,7 +2,8 @@ import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ExportFactsQuery, type ExportRecord } from '../application/queries/export-facts/export-facts.query';
 import { exportQuerySchema } from './relationship-queries.dto';
@@ -30,18 +31,23 @@ export class ExportController {
   @ApiQuery({ name: 'to', required: false, example: '2025-12-31' })
   async export(
     @Query(new ZodValidationPipe(exportQuerySchema)) query: z.infer<typeof exportQuerySchema>,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
   ): Promise<void> {
-    const pages = await this.queryBus.execute(new ExportFactsQuery(query.format, query.from, query.to));
+    const pages: AsyncIterable<ExportRecord[]> = await this.queryBus.execute(new ExportFactsQuery(query.format, query.from, query.to));
     const csv = query.output === 'csv';
-    response.status(200).type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
-    if (csv) response.write(`${COLUMNS.join(',')}\n`);
-    for await (const records of pages) {
-      const lines = records.map((record) => (csv ? COLUMNS.map((column) => csvCell(record[column])).join(',') : JSON.stringify(record)));
-      // Respect the client's pace: wait for the socket to drain before the next page.
-      if (!response.write(`${lines.join('\n')}\n`)) await new Promise((resolve) => response.once('drain', resolve));
-    }
-    response.end();
+    // A stream reads the next page only when the client took the last one.
+    await response
+      .status(200)
+      .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
+      .send(Readable.from(exportLines(pages, csv)));
+  }
+}
+
+async function* exportLines(pages: AsyncIterable<ExportRecord[]>, csv: boolean): AsyncGenerator<string> {
+  if (csv) yield `${COLUMNS.join(',')}\n`;
+  for await (const records of pages) {
+    const lines = records.map((record) => (csv ? COLUMNS.map((column) => csvCell(record[column])).join(',') : JSON.stringify(record)));
+    yield `${lines.join('\n')}\n`;
   }
 }
 

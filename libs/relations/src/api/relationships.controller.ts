@@ -2,7 +2,7 @@ import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { GetCommitmentQuery } from '../application/queries/get-commitment/get-commitment.query';
 import { GetRelationshipStateJsonQuery } from '../application/queries/get-relationship-state/get-relationship-state.query';
@@ -46,7 +46,7 @@ export class RelationshipsController {
   async state(
     @Param('dyad') dyad: string,
     @Query(new ZodValidationPipe(stateQuerySchema)) query: z.infer<typeof stateQuerySchema>,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<string> {
     const json = await this.queryBus.execute(new GetRelationshipStateJsonQuery(dyad, query.asOf, query.knownAt, query.minPosition));
     response.type('application/json');
