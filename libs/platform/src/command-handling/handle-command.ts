@@ -1,3 +1,4 @@
+import AsyncLock from 'async-lock';
 import type { SqlExecutor } from '../database/database.port';
 import { ConcurrencyError } from '../event-store/event-store.errors';
 import type { AppendResult, EventStore, NewEvent, StoredEvent, StreamAppend } from '../event-store/event-store.port';
@@ -21,16 +22,37 @@ export interface HandleCommandOptions {
   readonly maxAttempts?: number;
 }
 
+type Decide<Result> = (streams: ReadonlyMap<string, StreamSnapshot>) => Decision<Result> | Promise<Decision<Result>>;
+
+// Commands given to one store take turns on each stream: two that collide waste a whole round
+// of reading and deciding, and under load they collide again. Writers elsewhere (other
+// processes, other stores) are still caught by the version check.
+const turnsByStore = new WeakMap<EventStore, AsyncLock>();
+
+function turnsOf(store: EventStore): AsyncLock {
+  let turns = turnsByStore.get(store);
+  if (!turns) {
+    turns = new AsyncLock({ maxPending: Infinity });
+    turnsByStore.set(store, turns);
+  }
+  return turns;
+}
+
 export async function handleCommand<Result>(
   store: EventStore,
   streamIds: readonly string[],
-  decide: (streams: ReadonlyMap<string, StreamSnapshot>) => Decision<Result> | Promise<Decision<Result>>,
+  decide: Decide<Result>,
   options: HandleCommandOptions = {},
 ): Promise<Result> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  // Taken in one order by every command, so that two commands never wait for each other.
+  const ordered = [...new Set(streamIds)].sort();
+  return turnsOf(store).acquire(ordered, () => decideAndAppend(store, ordered, decide, options.maxAttempts ?? 5));
+}
+
+async function decideAndAppend<Result>(store: EventStore, streamIds: readonly string[], decide: Decide<Result>, maxAttempts: number): Promise<Result> {
   for (let attempt = 1; ; attempt++) {
     const streams = new Map<string, StreamSnapshot>();
-    for (const streamId of new Set(streamIds)) {
+    for (const streamId of streamIds) {
       const { version, events } = await store.readStream(streamId);
       streams.set(streamId, { streamId, version, events });
     }
