@@ -72,6 +72,25 @@ function consumerCheckpointsContract(open: () => Promise<Database>): void {
     expect(await tallied(consumer)).toEqual({ n: 4, twice: 0 });
   });
 
+  it('should commit without waiting for the disk only when asked, and leave the next transaction waiting again', async () => {
+    const consumer = `projection-${randomUUID()}`;
+    const settingIn = async (options?: { awaitDisk: boolean }) => {
+      let setting = '';
+      await applyBatchOnce(
+        database,
+        consumer,
+        await appended(1),
+        async (tx) => {
+          setting = (await tx.query<{ synchronous_commit: string }>('show synchronous_commit')).rows[0].synchronous_commit;
+        },
+        options,
+      );
+      return setting;
+    };
+
+    expect([await settingIn(), await settingIn({ awaitDisk: false }), await settingIn()]).toEqual(['on', 'off', 'on']);
+  });
+
   it('should record nothing when the effect fails, so that the next delivery applies the batch', async () => {
     const consumer = `projection-${randomUUID()}`;
     const events = await appended(2);

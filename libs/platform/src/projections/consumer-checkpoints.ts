@@ -7,6 +7,12 @@ import { checkpointOf, compareLogCheckpoints } from '../event-store/log-checkpoi
 // global position): the order the relay publishes in and Kafka delivers in per stream, so a
 // redelivered event is always at or before the recorded one and a new one always after it.
 
+export interface ApplyOptions {
+  // false: the commit does not wait for the disk. Only for a caller that makes its writes durable
+  // itself before anything relies on them (a rebuild does, at its end: makeDurable).
+  readonly awaitDisk?: boolean;
+}
+
 // Runs `apply` on the events this consumer has not applied yet (in the order given, the log's)
 // and records the last event of each stream, in one transaction. Resolves to the events applied:
 // none, and `apply` not called, when every one was applied before.
@@ -15,8 +21,10 @@ export function applyBatchOnce(
   consumer: string,
   events: readonly StoredEvent[],
   apply: (tx: SqlExecutor, fresh: readonly StoredEvent[]) => Promise<void>,
+  { awaitDisk = true }: ApplyOptions = {},
 ): Promise<readonly StoredEvent[]> {
   return database.transaction(async (tx) => {
+    if (!awaitDisk) await tx.query('set local synchronous_commit = off');
     const lastOfStream = new Map<string, StoredEvent>();
     for (const event of events) lastOfStream.set(event.streamId, event);
     // One lock order for every claimer, so that two batches sharing streams never deadlock.
@@ -62,6 +70,12 @@ async function recordApplied(tx: SqlExecutor, consumer: string, streams: readonl
       streams.map((event) => event.globalPosition.toString()),
     ],
   );
+}
+
+// PostgreSQL writes its log of changes in order: a commit that waits for the disk (one that was
+// given a transaction id does) makes every earlier commit durable with it.
+export async function makeDurable(database: Database): Promise<void> {
+  await database.transaction((tx) => tx.query('select pg_current_xact_id()'));
 }
 
 // Read-your-writes: has `consumer` applied every event of `streamId` up to `upTo` (an append's

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DATABASE, type Database } from '../database/database.port';
 import type { StoredEvent } from '../event-store/event-store.port';
 import { LOGGER } from '../logging/logger';
-import { applyBatchOnce } from '../projections/consumer-checkpoints';
+import { applyBatchOnce, type ApplyOptions } from '../projections/consumer-checkpoints';
 import { parseStoredEvent, TOPICS } from '../transport/topics';
 import { TRANSPORT, type Transport, type TransportSubscription } from '../transport/transport.port';
 import { READ_MODEL, type ReadModelProjection } from './read-model';
@@ -55,9 +55,20 @@ export function findReadModels(discovery: DiscoveryService): ReadModelProjection
 
 // The events that `readModel` has not applied yet, applied and recorded in one transaction; the
 // live consumer and a rebuild share it, so that neither applies what the other did.
-export async function applyToReadModelOnce(database: Database, readModel: ReadModelProjection, events: readonly StoredEvent[]): Promise<void> {
-  await applyBatchOnce(database, readModel.name, events, async (tx, fresh) => {
-    if (readModel.applyBatch) await readModel.applyBatch(tx, fresh);
-    else for (const event of fresh) await readModel.apply(tx, event);
-  });
+export async function applyToReadModelOnce(
+  database: Database,
+  readModel: ReadModelProjection,
+  events: readonly StoredEvent[],
+  options?: ApplyOptions,
+): Promise<void> {
+  await applyBatchOnce(
+    database,
+    readModel.name,
+    events,
+    async (tx, fresh) => {
+      if (readModel.applyBatch) await readModel.applyBatch(tx, fresh);
+      else for (const event of fresh) await readModel.apply(tx, event);
+    },
+    options,
+  );
 }
