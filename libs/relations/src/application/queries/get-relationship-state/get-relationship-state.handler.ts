@@ -1,24 +1,25 @@
-import { DATABASE, DYAD_CONFIG, type Database, type DyadConfig } from '@dyad/platform';
+import { DATABASE, DYAD_CONFIG, EVENT_STORE, type Database, type DyadConfig, type EventStore } from '@dyad/platform';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { dayOf } from '../../../domain/calendar-day';
 import { RelationsError } from '../../../domain/relations.errors';
 import { stateAt, type RelationshipView } from '../../../domain/relationship-view';
+import { upcastRelationshipEvent } from '../../../domain/relationship-event.upcaster';
+import { relationshipStreamId } from '../../../domain/dyad-id';
 import { parseKnownDyad } from '../../countries';
 import { awaitRelationships } from '../../read-models/relationships/await-relationship';
 import { currentViewJson } from '../../read-models/relationships/current-view';
-import { loadRelationshipEvents } from '../../read-models/relationships/relationship-rows';
 import { GetRelationshipStateJsonQuery, GetRelationshipStateQuery, type StateQuery } from './get-relationship-state.query';
 
 @QueryHandler(GetRelationshipStateJsonQuery)
 export class GetRelationshipStateJsonHandler implements IQueryHandler<GetRelationshipStateJsonQuery, string> {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DYAD_CONFIG) private readonly config: DyadConfig,
   ) {}
 
   execute(query: GetRelationshipStateJsonQuery): Promise<string> {
-    return relationshipStateJson(this.database, this.config, query);
+    return relationshipStateJson(this.database, this.store, this.config, query);
   }
 }
 
@@ -26,26 +27,27 @@ export class GetRelationshipStateJsonHandler implements IQueryHandler<GetRelatio
 export class GetRelationshipStateHandler implements IQueryHandler<GetRelationshipStateQuery, RelationshipView> {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DYAD_CONFIG) private readonly config: DyadConfig,
   ) {}
 
   async execute(query: GetRelationshipStateQuery): Promise<RelationshipView> {
-    return JSON.parse(await relationshipStateJson(this.database, this.config, query)) as RelationshipView;
+    return JSON.parse(await relationshipStateJson(this.database, this.store, this.config, query)) as RelationshipView;
   }
 }
 
-// Now: the stored view. A past asOf or knownAt: the rows that view can see, folded.
-async function relationshipStateJson(database: Database, config: DyadConfig, query: StateQuery<unknown>): Promise<string> {
+// Now: the stored view. A past asOf or knownAt: the dyad's stream folded on demand, as the
+// commands read it (the stream cache keeps it parsed; only events appended since are fetched).
+async function relationshipStateJson(database: Database, store: EventStore, config: DyadConfig, query: StateQuery<unknown>): Promise<string> {
   const dyad = parseKnownDyad(query.dyad);
   await awaitRelationships(database, [dyad], query.minPosition, config.DYAD_READ_WAIT_MS);
   const now = new Date();
   if (!query.asOf && !query.knownAt) return (await currentViewJson(database, dyad, now)) ?? notFound(dyad);
-  const { rows } = await database.query('select 1 from relationships where dyad = $1', [dyad]);
-  if (rows.length === 0) notFound(dyad);
+  const { version, events } = await store.readStream(relationshipStreamId(dyad));
+  if (version === 0) notFound(dyad);
   const asOf = query.asOf ?? now;
   const knownAt = query.knownAt ?? now;
-  const events = await loadRelationshipEvents(database, dyad, { upToDay: dayOf(asOf), knownAt });
-  return JSON.stringify(stateAt(events, { dyad, asOf, knownAt }));
+  return JSON.stringify(stateAt(events.map(upcastRelationshipEvent), { dyad, asOf, knownAt }));
 }
 
 function notFound(dyad: string): never {
