@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, PostgresDatabase, platformMigrations, runMigrations, SqlEventStore } from '@dyad/platform';
 import { dyadMigrations } from '../../apps/worker/src/dyad-migrations';
-import { API_MAIN, CLI_MAIN, cpuSecondsOf, type DyadProcess, freePort, freshDatabase, startProcess, waitForHealth, WORKER_MAIN } from '../support/dyad-processes';
+import { API_MAIN, CLI_MAIN, cpuSecondsOf, residentMegabytesOf, type DyadProcess, freePort, freshDatabase, startProcess, waitForHealth, WORKER_MAIN } from '../support/dyad-processes';
 import { printTable, round } from '../support/figures';
 import { runLoad, type LoadFigures } from '../support/http-load';
 import { checkpointWatch, DRAIN_MS, type LagFigures, measureLag, POLL_MS, readWaitWatch } from './commit-lag';
@@ -85,8 +85,11 @@ async function main(): Promise<void> {
       ['view', 'requests/s', 'API CPU ms/request', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'],
       queries.map((q) => [q.view, q.perSecond, q.apiCpuMsPerRequest, q.p50Ms, q.p95Ms, q.p99Ms, q.errors, q.non2xx]),
     );
+    // Past views fold streams the API keeps in memory: what that memory is, at this size.
+    const apiResidentMb = residentMegabytesOf(processes[0].child.pid);
+    log(`API resident memory after the queries: ${apiResidentMb} MB (stream cache bound: ${STREAM_CACHE_EVENTS.toLocaleString('en-US')} events)`);
     log(`goal: p95 < ${GOALS.nowP95Ms} ms now, < ${GOALS.pastP95Ms} ms with asOf/knownAt\n`);
-    line.queries = { clients: CLIENTS, seconds: QUERY_SECONDS, runs: queries };
+    line.queries = { clients: CLIENTS, seconds: QUERY_SECONDS, apiResidentMb, runs: queries };
 
     const lags: Array<LagFigures & { store: string }> = [];
     if (brokers) {
@@ -154,16 +157,22 @@ async function measureQueries(baseUrl: string, dyads: readonly string[], lastDay
   const dayBetween = (from: number, to: number) => new Date(from + Math.random() * (to - from)).toISOString().slice(0, 10);
   const pick = () => dyads[Math.floor(Math.random() * dyads.length)];
   const now = () => ({ path: `/v1/relationships/${pick()}` });
-  const past = () => {
+  const pastPath = (dyad: string) => {
     const asOf = dayBetween(first, lastDay.getTime());
-    return { path: `/v1/relationships/${pick()}?asOf=${asOf}&knownAt=${dayBetween(Date.parse(asOf), lastDay.getTime())}` };
+    return `/v1/relationships/${dyad}?asOf=${asOf}&knownAt=${dayBetween(Date.parse(asOf), lastDay.getTime())}`;
   };
+  const past = () => ({ path: pastPath(pick()) });
   // The baseline of this machine and stack: a request the API answers without any work (an
   // unknown route: 404 through the same middleware), under the same 50 clients.
   const floor = () => ({ path: '/v1/no-such-route' });
   // A current view is folded when first read after a change (a rebuild leaves every one to
-  // fold): each dyad is read once first, so that the runs measure reads of folded views.
-  for (const dyad of dyads) await (await fetch(`${baseUrl}/v1/relationships/${dyad}`)).arrayBuffer();
+  // fold), and a past view folds its dyad's stream, which the API keeps once it has read it:
+  // each dyad is read once both ways first, so that the runs measure a server that has been
+  // answering for a while, not its first reads.
+  for (const dyad of dyads) {
+    await (await fetch(`${baseUrl}/v1/relationships/${dyad}`)).arrayBuffer();
+    await (await fetch(`${baseUrl}${pastPath(dyad)}`)).arrayBuffer();
+  }
   const runs: QueryFigures[] = [];
   for (const [view, next] of [['floor: unknown route (404)', floor], ['now', now], ['random asOf + knownAt', past]] as const) {
     await runLoad({ url: baseUrl, connections: CLIENTS, seconds: WARM_UP_SECONDS, next });

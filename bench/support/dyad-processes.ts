@@ -79,6 +79,16 @@ export async function withAdmin<T>(url: string, work: (admin: Client) => Promise
 }
 
 // CPU seconds a process has used so far (user + system, from /proc; Linux only).
+export function residentMegabytesOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kilobytes === undefined ? Number.NaN : Math.round(Number(kilobytes) / 1024);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export function cpuSecondsOf(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
   try {
