@@ -17,6 +17,11 @@ import { commitmentView, findCommitmentFact, loadCommitmentFacts } from './commi
 // pending delivery per change for each webhook registered before it (in log order) and
 // matching it. Webhook registrations are read here too, so that "registered before" is exact.
 export class CommitmentChangesProjection {
+  // The live webhooks, read once per transaction: only a webhook event applied in that
+  // transaction changes them (the feed applies its batches one at a time, under its checkpoint's
+  // lock), and it drops them to be read again.
+  private readonly webhooksOf = new WeakMap<SqlExecutor, Promise<ReadonlyArray<{ webhook_id: string; filter: ChangeFilter }>>>();
+
   // Resolves the change the event made, if any.
   async apply(tx: SqlExecutor, event: StoredEvent): Promise<CommitmentChange | null> {
     if (isWebhookStream(event.streamId)) {
@@ -73,10 +78,7 @@ export class CommitmentChangesProjection {
        values ($1::xid8, $2, $3, $4, $5) on conflict do nothing`,
       [...position, change.commitmentId, change.dyad, JSON.stringify(change)],
     );
-    const { rows } = await tx.query<{ webhook_id: string; filter: ChangeFilter }>(
-      'select webhook_id, filter from webhooks where deleted_at is null',
-    );
-    const matching = rows.filter((webhook) => matchesFilter(webhook.filter, change)).map((webhook) => webhook.webhook_id);
+    const matching = (await this.liveWebhooks(tx)).filter((webhook) => matchesFilter(webhook.filter, change)).map((webhook) => webhook.webhook_id);
     if (matching.length === 0) return;
     await tx.query(
       `insert into webhook_deliveries (webhook_id, transaction_id, global_position)
@@ -85,7 +87,19 @@ export class CommitmentChangesProjection {
     );
   }
 
+  private liveWebhooks(tx: SqlExecutor): Promise<ReadonlyArray<{ webhook_id: string; filter: ChangeFilter }>> {
+    let webhooks = this.webhooksOf.get(tx);
+    if (!webhooks) {
+      webhooks = tx
+        .query<{ webhook_id: string; filter: ChangeFilter }>('select webhook_id, filter from webhooks where deleted_at is null')
+        .then(({ rows }) => rows);
+      this.webhooksOf.set(tx, webhooks);
+    }
+    return webhooks;
+  }
+
   private async applyWebhookEvent(tx: SqlExecutor, event: WebhookEvent): Promise<void> {
+    this.webhooksOf.delete(tx);
     switch (event.type) {
       case 'WebhookRegistered':
         await tx.query(
