@@ -4,9 +4,9 @@ import { wellFormedJsonReviver } from './well-formed-json';
 // The text types a body may come as, read as a string; an article accepts each of them.
 export const TEXT_BODY_TYPES: readonly string[] = ['text/plain', 'text/html', 'text/markdown'];
 
-// JSON bodies and text bodies; a body of any other type is drained
-// unread and the route's validation answers for it (415 where the route names what it accepts,
-// 400 where its body is required).
+// JSON bodies and text bodies. A body of any other type is read and discarded, and the route's
+// validation answers for it (415 where the route names what it accepts, 400 where its body is
+// required).
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {

@@ -13,6 +13,11 @@ import { commitmentIdOf, deriveCommitmentChange } from '../../../domain/derive-c
 import { isWebhookStream, type WebhookEvent } from '../../../domain/webhook.events';
 import { commitmentView, findCommitmentFact, loadCommitmentFacts } from './commitment-facts';
 
+interface LiveWebhook {
+  readonly webhook_id: string;
+  readonly filter: ChangeFilter;
+}
+
 // Folds the log, in its order, into the commitment-change feed: one row per change, and one
 // pending delivery per change for each webhook registered before it (in log order) and
 // matching it. Webhook registrations are read here too, so that "registered before" is exact.
@@ -20,7 +25,7 @@ export class CommitmentChangesProjection {
   // The live webhooks, read once per transaction: only a webhook event applied in that
   // transaction changes them (the feed applies its batches one at a time, under its checkpoint's
   // lock), and it drops them to be read again.
-  private readonly webhooksOf = new WeakMap<SqlExecutor, Promise<ReadonlyArray<{ webhook_id: string; filter: ChangeFilter }>>>();
+  private readonly webhooksOf = new WeakMap<SqlExecutor, Promise<readonly LiveWebhook[]>>();
 
   // Resolves the change the event made, if any.
   async apply(tx: SqlExecutor, event: StoredEvent): Promise<CommitmentChange | null> {
@@ -87,11 +92,11 @@ export class CommitmentChangesProjection {
     );
   }
 
-  private liveWebhooks(tx: SqlExecutor): Promise<ReadonlyArray<{ webhook_id: string; filter: ChangeFilter }>> {
+  private liveWebhooks(tx: SqlExecutor): Promise<readonly LiveWebhook[]> {
     let webhooks = this.webhooksOf.get(tx);
     if (!webhooks) {
       webhooks = tx
-        .query<{ webhook_id: string; filter: ChangeFilter }>('select webhook_id, filter from webhooks where deleted_at is null')
+        .query<LiveWebhook>('select webhook_id, filter from webhooks where deleted_at is null')
         .then(({ rows }) => rows);
       this.webhooksOf.set(tx, webhooks);
     }
