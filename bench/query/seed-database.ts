@@ -38,7 +38,7 @@ export async function seedDatabase(database: Database, store: EventStore, dyads:
   await database.query('analyze');
   const rebuildStarted = process.hrtime.bigint();
   let nextReport = 100_000;
-  const { applied } = await rebuildReadModel(database, store, new RelationshipsProjection(), (progress) => {
+  const { applied } = await rebuildReadModel(database, store, new RelationshipsProjection(database), (progress) => {
     if (progress.applied < nextReport) return;
     nextReport += 100_000;
     log(`  rebuilt ${progress.applied.toLocaleString('en')} events (${secondsSince(rebuildStarted).toFixed(0)} s)`);

@@ -3,6 +3,7 @@ export * from './database/database.errors';
 export * from './database/open-database';
 export * from './database/postgres-database.adapter';
 export * from './database/pglite-database.adapter';
+export * from './database/post-commit-notifier';
 export * from './migrations/migration';
 export * from './migrations/migration-runner';
 export * from './migrations/platform.migrations';

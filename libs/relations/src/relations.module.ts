@@ -10,6 +10,7 @@ import { GetRelationshipStateHandler, GetRelationshipStateJsonHandler } from './
 import { GetTimelineHandler } from './application/queries/get-timeline/get-timeline.handler';
 import { ListCommitmentsHandler } from './application/queries/list-commitments/list-commitments.handler';
 import { ListRelationshipsHandler } from './application/queries/list-relationships/list-relationships.handler';
+import { CurrentViewCache } from './application/read-models/relationships/current-view-cache';
 import { RelationshipsProjection } from './application/read-models/relationships/relationships.projection';
 
 // Queries, corrections and their HTTP endpoints: stateless, any number of API processes.
@@ -25,6 +26,7 @@ import { RelationshipsProjection } from './application/read-models/relationships
     GetCommitmentHandler,
     GetArticleFactsHandler,
     ExportFactsHandler,
+    CurrentViewCache,
   ],
 })
 export class RelationsModule {}

@@ -13,12 +13,13 @@ import { aCommitment, aMeeting, aStatusChange, aTension } from '../../../libs/re
 describe('Relationships read model [pglite]', () => {
   let database: Database;
   let store: SqlEventStore;
-  const projection = new RelationshipsProjection();
+  let projection: RelationshipsProjection;
 
   beforeEach(async () => {
     database = await openPgliteTestDatabase();
     await runMigrations(database, [platformMigrations, relationsMigrations]);
     store = new SqlEventStore(database);
+    projection = new RelationshipsProjection(database);
   });
   afterEach(() => database.close());
 

@@ -69,6 +69,8 @@ export const configSchema = z.object({
   // Events of the streams that commands read, kept in memory so that only newer ones are read
   // again (least recently read streams go first); 0 turns the cache off.
   DYAD_STREAM_CACHE_EVENTS: z.coerce.number().int().min(0).default(200_000),
+  // Current relationship views kept in memory by an API process, in megabytes; 0 turns it off.
+  DYAD_VIEW_CACHE_MB: z.coerce.number().int().min(0).default(64),
 }).refine((config) => config.DYAD_EXTRACTOR !== 'llm' || (config.LLM_BASE_URL && config.LLM_MODEL), {
   message: 'DYAD_EXTRACTOR=llm needs LLM_BASE_URL and LLM_MODEL',
   path: ['DYAD_EXTRACTOR'],

@@ -1,7 +1,7 @@
 import type { Database, SqlExecutor } from '../database/database.port';
+import { PostCommitNotifier } from '../database/post-commit-notifier';
 import { AppendCoalescer, type AppendCoalescerOptions } from './append-coalescer';
 import { appendEvents, lastCheckpointOf } from './append-events.operation';
-import { AppendNotifier, EVENTS_CHANNEL } from './append-notifier';
 import { expectedAsNumber, planAppend, type AppendPlan } from './append-plan';
 import type {
   AppendResult,
@@ -24,6 +24,9 @@ import { readStream } from './read-stream.operation';
 // concurrent append under an 'any' expectation.
 const MAX_ATTEMPTS = 3;
 
+// Appends are announced here (after they commit) to wake the log's subscribers.
+const EVENTS_CHANNEL = 'dyad_events';
+
 export interface SqlEventStoreOptions {
   readonly subscribe?: SubscribeOptions;
   readonly coalesce?: AppendCoalescerOptions;
@@ -32,13 +35,13 @@ export interface SqlEventStoreOptions {
 // The event store over the Database port: the same SQL on PostgreSQL and on PGlite.
 export class SqlEventStore implements EventStore {
   private readonly coalescer: AppendCoalescer;
-  private readonly notifier: AppendNotifier;
+  private readonly notifier: PostCommitNotifier;
 
   constructor(
     private readonly database: Database,
     private readonly options: SqlEventStoreOptions = {},
   ) {
-    this.notifier = new AppendNotifier(database);
+    this.notifier = new PostCommitNotifier(database, EVENTS_CHANNEL);
     this.coalescer = new AppendCoalescer(
       (plan) => appendEvents(this.database, plan),
       (plan) => this.appendAlone(plan),

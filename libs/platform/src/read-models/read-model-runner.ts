@@ -71,4 +71,5 @@ export async function applyToReadModelOnce(
     },
     options,
   );
+  readModel.committed?.(events);
 }

@@ -16,6 +16,9 @@ export interface ReadModelProjection {
   // Work that first reads would otherwise do (folding current views, say), which `dyad rebuild`
   // does once the log is replayed, so that the first reader after a rebuild does not wait.
   warm?(database: Database): Promise<void>;
+  // Called once a batch has committed, live or rebuilding: for telling processes that keep
+  // copies of the read model what changed (a NOTIFY outside the transaction).
+  committed?(events: readonly StoredEvent[]): void;
 }
 
 export const READ_MODEL = 'dyad:read-model';

@@ -2,6 +2,9 @@ import type { SqlExecutor } from '@dyad/platform';
 import { stateAt, type RelationshipView } from '../../../domain/relationship-view';
 import { loadRelationshipEvents } from './relationship-rows';
 
+// Where the projection names the dyads whose views a committed batch changed (comma-separated).
+export const VIEW_CHANGES_CHANNEL = 'dyad_relationship_views';
+
 // A dyad's view "now", as the JSON text it is stored and served as. The stored one serves while
 // no event arrived since it was folded (`view_version = version`) and no fact dated after it has
 // come due; otherwise the rows are folded again and the result kept — only if no event arrived

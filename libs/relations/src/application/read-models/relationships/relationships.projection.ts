@@ -1,7 +1,7 @@
-import { type Database, ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
-import { Injectable } from '@nestjs/common';
+import { DATABASE, type Database, PostCommitNotifier, ReadModel, type ReadModelProjection, type SqlExecutor, type StoredEvent } from '@dyad/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { dyadOfStream } from '../../../domain/dyad-id';
-import { refreshStaleViews } from './current-view';
+import { refreshStaleViews, VIEW_CHANGES_CHANNEL } from './current-view';
 
 export const RELATIONSHIPS_READ_MODEL = 'relationships';
 
@@ -12,6 +12,11 @@ export const RELATIONSHIPS_READ_MODEL = 'relationships';
 @ReadModel()
 export class RelationshipsProjection implements ReadModelProjection {
   readonly name = RELATIONSHIPS_READ_MODEL;
+  private readonly viewChanges: PostCommitNotifier;
+
+  constructor(@Inject(DATABASE) database: Database) {
+    this.viewChanges = new PostCommitNotifier(database, VIEW_CHANGES_CHANNEL);
+  }
 
   async apply(tx: SqlExecutor, event: StoredEvent): Promise<void> {
     if (event.type === 'ArticleIngested') return recordSource(tx, event);
@@ -29,6 +34,16 @@ export class RelationshipsProjection implements ReadModelProjection {
       if (dyad) facts.push({ dyad, event });
     }
     await countChanges(tx, await recordFacts(tx, facts));
+  }
+
+  // The API processes keep current views in memory (current-view-cache.ts): these dyads' are old.
+  committed(events: readonly StoredEvent[]): void {
+    const dyads = new Set<string>();
+    for (const event of events) {
+      const dyad = dyadOfStream(event.streamId);
+      if (dyad) dyads.add(dyad);
+    }
+    if (dyads.size > 0) this.viewChanges.notify(dyads);
   }
 
   async warm(database: Database): Promise<void> {
