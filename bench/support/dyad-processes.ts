@@ -20,8 +20,11 @@ export interface DyadProcess {
   stop(): Promise<void>;
 }
 
+// BENCH_CPU_PROF_DIR=<folder>: every process started writes a V8 CPU profile there when it stops.
 export function startProcess(main: string, args: readonly string[], env: Record<string, string>): DyadProcess {
-  const child = spawn(process.execPath, [main, ...args], { env: { ...process.env, ...BENCH_ENV, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, main, ...args], { env: { ...process.env, ...BENCH_ENV, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     child,

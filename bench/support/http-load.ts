@@ -8,6 +8,7 @@ export interface LoadOptions {
   readonly method?: 'GET' | 'POST';
   // Called for every request: a distinct path or body each time.
   readonly next: () => { path: string; body?: string };
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface LoadFigures {
@@ -39,7 +40,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     requests: [
       {
         method: options.method ?? 'GET',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...options.headers },
         setupRequest: (request) => ({ ...request, ...options.next() }),
       },
     ],

@@ -1,6 +1,8 @@
 import { DATABASE, EVENT_STORE, findReadModels, rebuildReadModel, type Database, type EventStore } from '@dyad/platform';
 import { DiscoveryService } from '@nestjs/core';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
 import { corpusArticle, corpusFolder, submission, type CorpusArticle } from './support/corpus';
 import { startDyadServer, type DyadServer } from './support/dyad-server';
 import { request } from './support/http';
@@ -124,6 +126,25 @@ describe('Relationship state over time (embedded)', () => {
       expect.arrayContaining(['CONSULT', 'AGREE']),
     );
   });
+
+  it('should send the view now compressed to a client that accepts gzip, the same view as uncompressed', async () => {
+    const position = await ingest(dyad, corpusArticle('seed', 'seed-ru-sy'));
+    const plain = await rawGet(`/v1/relationships/RU-SY?minPosition=${position}`, {});
+    const compressed = await rawGet('/v1/relationships/SY-RU', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(compressed.headers).toMatchObject({ 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-type': 'application/json' });
+    expect(JSON.parse(gunzipSync(compressed.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
+  });
+
+  async function rawGet(path: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      get(new URL(path, dyad.baseUrl), { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+  }
 
   it('should refuse malformed dyads, unknown countries and dates that are not dates', async () => {
     const cases: Array<[string, number, string]> = [

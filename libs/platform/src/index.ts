@@ -21,6 +21,7 @@ export * from './http/zod-validation.pipe';
 export * from './http/api-exception.filter';
 export * from './http/health.controller';
 export * from './http/start-http-server';
+export * from './http/shared-bodies';
 export { TEXT_BODY_TYPES } from './http/body-parsers';
 export * from './process/run-main';
 export * from './runtime/platform.module';

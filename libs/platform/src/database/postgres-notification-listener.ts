@@ -1,15 +1,18 @@
 import { Client, type ClientConfig, type Notification } from 'pg';
+import { EVERY_KEY } from './post-commit-notifier';
 
 type Handler = (payload: string) => void;
 
 // LISTEN needs a session of its own: a pooled client would be handed to other work. One client
-// serves every channel; when it drops, it reconnects after a pause and listens again.
+// serves every channel; when it drops, it reconnects after a pause, listens again, and tells
+// every handler that anything may have changed meanwhile (the payload EVERY_KEY).
 export class PostgresNotificationListener {
   private client: Client | null = null;
   private connecting: Promise<Client> | null = null;
   private readonly handlers = new Map<string, Set<Handler>>();
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  private dropped = false;
 
   constructor(
     private readonly config: ClientConfig,
@@ -52,7 +55,10 @@ export class PostgresNotificationListener {
     client.on('end', () => this.drop(client));
     await client.connect();
     for (const channel of this.handlers.keys()) await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    const reconnected = this.dropped;
     this.client = client;
+    this.dropped = false;
+    if (reconnected) for (const handlers of this.handlers.values()) for (const handler of handlers) handler(EVERY_KEY);
     return client;
   }
 
@@ -60,10 +66,11 @@ export class PostgresNotificationListener {
     for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
   }
 
-  // Notifications sent while disconnected are lost; subscribers also poll, so they only arrive later.
+  // Notifications sent while disconnected are lost: handlers hear EVERY_KEY once reconnected.
   private drop(client: Client): void {
     if (this.client !== client) return;
     this.client = null;
+    this.dropped = true;
     client.end().catch(() => undefined);
     this.scheduleReconnect();
   }

@@ -1,9 +1,10 @@
-import { RequiresScope, ZodValidationPipe } from '@dyad/platform';
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { DYAD_CONFIG, type DyadConfig, RequiresScope, SharedBodies, ZodValidationPipe } from '@dyad/platform';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { parseKnownDyad } from '../application/countries';
 import { GetCommitmentQuery } from '../application/queries/get-commitment/get-commitment.query';
 import { GetRelationshipStateJsonQuery } from '../application/queries/get-relationship-state/get-relationship-state.query';
 import { GetTimelineQuery } from '../application/queries/get-timeline/get-timeline.query';
@@ -23,7 +24,16 @@ const minPositionQuery = {
 @RequiresScope('read')
 @Controller('v1')
 export class RelationshipsController {
-  constructor(private readonly queryBus: QueryBus) {}
+  // A view now is the same text for every reader until its dyad changes: compressed once, for
+  // as many views as the view cache keeps (plus their compressed copies, about a fifth).
+  private readonly currentViews: SharedBodies;
+
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Inject(DYAD_CONFIG) config: DyadConfig,
+  ) {
+    this.currentViews = new SharedBodies(config.DYAD_VIEW_CACHE_MB * 1024 * 1024 * 1.25);
+  }
 
   @Get('relationships')
   @ApiOperation({ summary: 'Every dyad Dyad knows, with a summary of its current state' })
@@ -46,11 +56,16 @@ export class RelationshipsController {
   async state(
     @Param('dyad') dyad: string,
     @Query(new ZodValidationPipe(stateQuerySchema)) query: z.infer<typeof stateQuerySchema>,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<string> {
-    const json = await this.queryBus.execute(new GetRelationshipStateJsonQuery(dyad, query.asOf, query.knownAt, query.minPosition));
+  ): Promise<string | Buffer> {
+    const json: string = await this.queryBus.execute(new GetRelationshipStateJsonQuery(dyad, query.asOf, query.knownAt, query.minPosition));
     response.type('application/json');
-    return json;
+    if (query.asOf || query.knownAt) return json;
+    const { body, encoding } = this.currentViews.encode(parseKnownDyad(dyad), json, request.headers['accept-encoding']);
+    response.header('vary', 'accept-encoding');
+    if (encoding) response.header('content-encoding', encoding);
+    return body;
   }
 
   @Get('relationships/:dyad/timeline')

@@ -3,10 +3,10 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { currentViewJson, VIEW_CHANGES_CHANNEL } from './current-view';
 
-// A change announced by a NOTIFY can go unheard (a worker that dies between its commit and its
-// NOTIFY, a listening connection that drops): no view is served from memory longer than this
-// without being read again.
-const LONGEST_KEPT_MS = 5_000;
+// A worker that dies between its commit and its NOTIFY never announces that change (a listening
+// connection that drops is told of changes it missed: EVERY_KEY): no view is served from memory
+// longer than this without being read again.
+const LONGEST_KEPT_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 // Current views kept in memory, so that reading one "now" costs no round trip to the database.
