@@ -31,3 +31,18 @@ export function minDay(days: readonly string[]): string | null {
 export function compareIso(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// Whether instant `iso` is at or before `limit`. Instants as Dyad writes them (toISOString: UTC,
+// fixed width) order as strings, which a view compares for every fact it folds; any other form
+// of instant is parsed.
+export function atOrBefore(limit: Date): (iso: string) => boolean {
+  const limitIso = limit.toISOString();
+  const limitMs = limit.getTime();
+  if (!isWrittenInstant(limitIso)) return (iso) => Date.parse(iso) <= limitMs;
+  return (iso) => (isWrittenInstant(iso) ? iso <= limitIso : Date.parse(iso) <= limitMs);
+}
+
+// YYYY-MM-DDTHH:mm:ss.sssZ
+function isWrittenInstant(iso: string): boolean {
+  return iso.length === 24 && iso.charCodeAt(10) === 84 && iso.charCodeAt(19) === 46 && iso.charCodeAt(23) === 90;
+}

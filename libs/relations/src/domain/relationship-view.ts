@@ -1,4 +1,4 @@
-import { compareIso, dayOf } from './calendar-day';
+import { atOrBefore, compareIso, dayOf } from './calendar-day';
 import { commitmentsOf, type CommitmentRecord } from './commitments';
 import { cooperationScore, cooperationTimeline } from './cooperation-score';
 import { delegationsOf } from './delegations';
@@ -149,15 +149,20 @@ export function scoreTimeline(view: RelationshipView): Array<{ day: string; scor
   return cooperationTimeline({ meetings: meetings.items, commitments, tensions }, dyadCountries(view.dyad));
 }
 
+// One pass for the retractions, one for the facts: a past view runs this over the dyad's whole
+// stream on every request.
 export function visibleFacts(events: readonly RelationshipEvent[], { asOf, knownAt }: StateAtOptions): FactEvent[] {
-  const known = (recordedAt: string) => Date.parse(recordedAt) <= knownAt.getTime();
+  const known = atOrBefore(knownAt);
   const lastDay = dayOf(asOf);
-  const retracted = new Set(
-    events.flatMap((e) => (e.type === 'FactRetracted' && known(e.metadata.recordedAt) ? [e.data.factId] : [])),
-  );
-  return events
-    .filter(isFactEvent)
-    .filter((f) => known(f.metadata.recordedAt) && f.metadata.occurredAt <= lastDay && !retracted.has(f.data.factId));
+  const retracted = new Set<string>();
+  for (const event of events) if (event.type === 'FactRetracted' && known(event.metadata.recordedAt)) retracted.add(event.data.factId);
+  const facts: FactEvent[] = [];
+  for (const event of events) {
+    if (isFactEvent(event) && event.metadata.occurredAt <= lastDay && known(event.metadata.recordedAt) && !retracted.has(event.data.factId)) {
+      facts.push(event);
+    }
+  }
+  return facts;
 }
 
 function meetingView(meeting: MeetingRecord): MeetingView {
