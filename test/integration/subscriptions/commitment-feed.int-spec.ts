@@ -89,10 +89,10 @@ function feedContract(open: () => Promise<Database>): void {
   };
   // Up to the last append: on a shared PostgreSQL server the log is readable only below the
   // oldest transaction in flight anywhere, so the events may take a moment to show.
-  const catchUp = async () => {
+  const catchUp = async (by = runner) => {
     await waitUntil('the feed to reach the last append', async () => {
       const events = await store.readAll({ after: await feed.projectedUpTo(), limit: 500 });
-      if (events.length > 0) await runner.applyBatch(events);
+      if (events.length > 0) await by.applyBatch(events);
       return compareLogCheckpoints(await feed.projectedUpTo(), written) >= 0;
     });
   };
@@ -125,6 +125,26 @@ function feedContract(open: () => Promise<Database>): void {
       [formatLogCheckpoint(written[0]), 'made', null, 'made'],
       [formatLogCheckpoint(written[1]), 'status_changed', 'made', 'suspended'],
       [formatLogCheckpoint(retraction), 'retracted', 'suspended', 'made'],
+    ]);
+  });
+
+  // A runner keeps the facts of the commitments it changed: another runner's batches in between
+  // must not leave it deriving a change from what it kept.
+  it('should derive each change from what every runner recorded when runners take turns', async () => {
+    const dyad = someDyad();
+    const made = commitmentMade(dyad);
+    const other = new CommitmentFeedRunner(store, database, logger);
+    await append(`relationship-${dyad}`, [made]);
+    await catchUp();
+    await append(`relationship-${dyad}`, [statusChanged(dyad, made, 'in_progress', '2025-11-01')]);
+    await catchUp(other);
+    await append(`relationship-${dyad}`, [statusChanged(dyad, made, 'fulfilled', '2025-12-01')]);
+    await catchUp();
+
+    expect((await changesOf(made.data.factId)).map((entry) => [entry.change.kind, entry.change.from, entry.change.to])).toEqual([
+      ['made', null, 'made'],
+      ['status_changed', 'made', 'in_progress'],
+      ['status_changed', 'in_progress', 'fulfilled'],
     ]);
   });
 

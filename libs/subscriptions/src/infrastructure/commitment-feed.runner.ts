@@ -46,10 +46,11 @@ export class CommitmentFeedRunner implements OnApplicationBootstrap, BeforeAppli
   }
 
   async applyBatch(events: readonly StoredEvent[]): Promise<void> {
-    await this.database.transaction(async (tx) => {
+    const applied = await this.database.transaction(async (tx) => {
       const done = await readCheckpoint(tx, true);
+      this.projection.startBatch(done);
       const fresh = events.filter((event) => compareLogCheckpoints(checkpointOf(event), done) > 0);
-      if (fresh.length === 0) return;
+      if (fresh.length === 0) return null;
       let changes = 0;
       for (const event of fresh) if (await this.projection.apply(tx, event)) changes++;
       const last = checkpointOf(fresh[fresh.length - 1]);
@@ -60,7 +61,9 @@ export class CommitmentFeedRunner implements OnApplicationBootstrap, BeforeAppli
       );
       // Delivered at commit: listeners read the rows once they are visible.
       if (changes > 0) await tx.query(`select pg_notify('${FEED_CHANNEL}', '')`);
+      return { tx, last };
     });
+    if (applied) this.projection.batchCommitted(applied.tx, applied.last);
   }
 }
 

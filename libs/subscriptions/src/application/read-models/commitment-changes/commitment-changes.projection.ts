@@ -1,4 +1,4 @@
-import { formatLogCheckpoint, type SqlExecutor, type StoredEvent } from '@dyad/platform';
+import { formatLogCheckpoint, type LogCheckpoint, type SqlExecutor, type StoredEvent } from '@dyad/platform';
 import {
   dyadOfStream,
   RELATIONSHIP_EVENT_TYPES,
@@ -11,7 +11,12 @@ import { matchesFilter, type ChangeFilter } from '../../../domain/change-filter'
 import type { CommitmentChange } from '../../../domain/commitment-change';
 import { commitmentIdOf, deriveCommitmentChange } from '../../../domain/derive-commitment-change';
 import { isWebhookStream, type WebhookEvent } from '../../../domain/webhook.events';
+import { LRUCache } from 'lru-cache';
 import { commitmentView, findCommitmentFact, loadCommitmentFacts } from './commitment-facts';
+
+// Facts of recently changed commitments kept in memory (about 1.5 KB each): a commitment's
+// facts would otherwise be read and parsed again, all of them, for each of its events.
+const MAX_KEPT_FACTS = 100_000;
 
 interface LiveWebhook {
   readonly webhook_id: string;
@@ -26,6 +31,26 @@ export class CommitmentChangesProjection {
   // transaction changes them (the feed applies its batches one at a time, under its checkpoint's
   // lock), and it drops them to be read again.
   private readonly webhooksOf = new WeakMap<SqlExecutor, Promise<readonly LiveWebhook[]>>();
+  // Each commitment's facts as committed, and as a transaction in flight has changed them until
+  // it commits (a rolled-back batch leaves nothing behind). They hold while no other process has
+  // moved the feed: `keptAt` is where this one left it.
+  private readonly keptFacts = new LRUCache<string, readonly FactEvent[]>({ maxSize: MAX_KEPT_FACTS, sizeCalculation: (facts) => Math.max(facts.length, 1) });
+  private readonly changedFacts = new WeakMap<SqlExecutor, Map<string, readonly FactEvent[]>>();
+  private keptAt: string | null = null;
+
+  // A batch starts from `done`, the feed's checkpoint under its lock.
+  startBatch(done: LogCheckpoint | null): void {
+    const at = done ? formatLogCheckpoint(done) : null;
+    if (at !== this.keptAt) this.keptFacts.clear();
+    this.keptAt = at;
+  }
+
+  // The batch applied in `tx` committed, up to `last`.
+  batchCommitted(tx: SqlExecutor, last: LogCheckpoint): void {
+    for (const [commitmentId, facts] of this.changedFacts.get(tx) ?? []) this.keptFacts.set(commitmentId, facts);
+    this.changedFacts.delete(tx);
+    this.keptAt = formatLogCheckpoint(last);
+  }
 
   // Resolves the change the event made, if any.
   async apply(tx: SqlExecutor, event: StoredEvent): Promise<CommitmentChange | null> {
@@ -50,8 +75,8 @@ export class CommitmentChangesProjection {
     }
     if (!commitmentId) return null;
 
-    const before = await loadCommitmentFacts(tx, commitmentId);
-    let after: FactEvent[];
+    const before = await this.factsOf(tx, commitmentId);
+    let after: readonly FactEvent[];
     if (retracted) {
       await tx.query('delete from commitment_feed_facts where fact_id = $1', [retracted.data.factId]);
       after = before.filter((fact) => fact.data.factId !== retracted.data.factId);
@@ -64,6 +89,7 @@ export class CommitmentChangesProjection {
       );
       after = [...before, fact];
     }
+    this.changedIn(tx).set(commitmentId, after);
 
     const change = deriveCommitmentChange({
       position: formatLogCheckpoint(event),
@@ -90,6 +116,16 @@ export class CommitmentChangesProjection {
        select w, $2::xid8, $3 from unnest($1::uuid[]) as w on conflict do nothing`,
       [matching, ...position],
     );
+  }
+
+  private async factsOf(tx: SqlExecutor, commitmentId: string): Promise<readonly FactEvent[]> {
+    return this.changedIn(tx).get(commitmentId) ?? this.keptFacts.get(commitmentId) ?? loadCommitmentFacts(tx, commitmentId);
+  }
+
+  private changedIn(tx: SqlExecutor): Map<string, readonly FactEvent[]> {
+    let changed = this.changedFacts.get(tx);
+    if (!changed) this.changedFacts.set(tx, (changed = new Map()));
+    return changed;
   }
 
   private liveWebhooks(tx: SqlExecutor): Promise<readonly LiveWebhook[]> {
