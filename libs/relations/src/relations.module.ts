@@ -11,6 +11,7 @@ import { GetTimelineHandler } from './application/queries/get-timeline/get-timel
 import { ListCommitmentsHandler } from './application/queries/list-commitments/list-commitments.handler';
 import { ListRelationshipsHandler } from './application/queries/list-relationships/list-relationships.handler';
 import { CurrentViewCache } from './application/read-models/relationships/current-view-cache';
+import { RelationshipHistoryCache } from './application/read-models/relationships/relationship-history-cache';
 import { RelationshipsProjection } from './application/read-models/relationships/relationships.projection';
 
 // Queries, corrections and their HTTP endpoints: stateless, any number of API processes.
@@ -27,6 +28,7 @@ import { RelationshipsProjection } from './application/read-models/relationships
     GetArticleFactsHandler,
     ExportFactsHandler,
     CurrentViewCache,
+    RelationshipHistoryCache,
   ],
 })
 export class RelationsModule {}

@@ -4,13 +4,14 @@ import { waitUntil } from '@dyad/platform/testing/wait-until';
 import { planArticleFacts, relationsMigrations, relationshipStreamId, type RelationshipView } from '@dyad/relations';
 import { randomUUID } from 'node:crypto';
 import { CurrentViewCache } from '../../../libs/relations/src/application/read-models/relationships/current-view-cache';
+import { RelationshipHistoryCache } from '../../../libs/relations/src/application/read-models/relationships/relationship-history-cache';
 import { VIEW_CHANGES_CHANNEL } from '../../../libs/relations/src/application/read-models/relationships/current-view';
 import { RelationshipsProjection } from '../../../libs/relations/src/application/read-models/relationships/relationships.projection';
 import { aMeeting } from '../../../libs/relations/src/testing/relationship.factories';
 
 // A dyad per test: the PostgreSQL suite shares one database.
 const DYADS = ['KP-RU', 'RU-SY', 'CN-US', 'DE-FR', 'IN-PK', 'BR-AR'];
-const cacheConfig = { DYAD_VIEW_CACHE_MB: 1 } as DyadConfig;
+const cacheConfig = { DYAD_VIEW_CACHE_MB: 1, DYAD_HISTORY_CACHE_EVENTS: 1_000 } as DyadConfig;
 
 // The current views an API process keeps in memory: served without a query until the projection
 // announces a change to their dyad, on each database's own LISTEN/NOTIFY.
@@ -19,6 +20,7 @@ function currentViewCacheContract(open: () => Promise<Database>): void {
   let store: SqlEventStore;
   let projection: RelationshipsProjection;
   let cache: CurrentViewCache;
+  let histories: RelationshipHistoryCache;
   let projected: LogCheckpoint | null = null;
   let DYAD: string;
   let tests = 0;
@@ -29,11 +31,13 @@ function currentViewCacheContract(open: () => Promise<Database>): void {
     store = new SqlEventStore(database);
     projection = new RelationshipsProjection(database);
     cache = new CurrentViewCache(database, cacheConfig);
+    histories = new RelationshipHistoryCache(database, cacheConfig);
     projected = null;
     DYAD = DYADS[tests++];
   });
   afterEach(async () => {
     await cache.onModuleDestroy();
+    await histories.onModuleDestroy();
     await database.close();
   });
 
@@ -118,6 +122,28 @@ function currentViewCacheContract(open: () => Promise<Database>): void {
 
   it('should answer null for a dyad nothing is known about', async () => {
     expect(await cache.viewJson(DYAD, new Date())).toBeNull();
+    expect(await histories.history(DYAD)).toBeNull();
+  });
+
+  // The days of the meetings a past view shows; a fact whose valid time is moved past it behind
+  // the projection's back drops out of it when the database is read.
+  const pastMeetingDays = async (options?: { fromDatabase: boolean }) => {
+    const history = await histories.history(DYAD, options);
+    const view = history?.viewJsonAt({ dyad: DYAD, asOf: new Date('2098-01-01T00:00:00Z'), knownAt: new Date() });
+    return (JSON.parse(view ?? 'null') as RelationshipView | null)?.meetings.items.map((meeting) => meeting.day);
+  };
+  const tamperWithStoredFacts = () =>
+    database.query(`update relationship_facts set metadata = jsonb_set(metadata::jsonb, '{occurredAt}', '"2099-01-01"')::json where dyad = $1`, [DYAD]);
+
+  it('should answer past views from a history kept until the projection announces a change to its dyad', async () => {
+    await meet('2024-06-19');
+    expect(await pastMeetingDays()).toEqual(['2024-06-19']);
+    await tamperWithStoredFacts();
+    expect(await pastMeetingDays()).toEqual(['2024-06-19']);
+    expect(await pastMeetingDays({ fromDatabase: true })).toEqual([]);
+
+    await meet('2024-06-25');
+    await waitUntil('the change to be announced', async () => JSON.stringify(await pastMeetingDays()) === '["2024-06-25"]', 2_000);
   });
 }
 

@@ -71,6 +71,9 @@ export const configSchema = z.object({
   DYAD_STREAM_CACHE_EVENTS: z.coerce.number().int().min(0).default(200_000),
   // Current relationship views kept in memory by an API process, in megabytes; 0 turns it off.
   DYAD_VIEW_CACHE_MB: z.coerce.number().int().min(0).default(64),
+  // Events of the dyads whose past views (asOf/knownAt) an API process keeps ready to answer; 0
+  // turns it off.
+  DYAD_HISTORY_CACHE_EVENTS: z.coerce.number().int().min(0).default(200_000),
 }).refine((config) => config.DYAD_EXTRACTOR !== 'llm' || (config.LLM_BASE_URL && config.LLM_MODEL), {
   message: 'DYAD_EXTRACTOR=llm needs LLM_BASE_URL and LLM_MODEL',
   path: ['DYAD_EXTRACTOR'],

@@ -69,7 +69,8 @@ export function findCommitment(
   return same.filter((c) => c.start <= day).pop() ?? same[0];
 }
 
-function commitmentIdOf(fact: FactEvent): string | null {
+// The commitment a fact reports; null for facts of other kinds.
+export function commitmentIdOf(fact: FactEvent): string | null {
   switch (fact.type) {
     case 'CommitmentMade':
       return fact.data.factId;

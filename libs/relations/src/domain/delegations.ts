@@ -15,14 +15,14 @@ export interface DelegationRecord {
 }
 
 export function delegationsOf(facts: readonly FactEvent[]): DelegationRecord[] {
-  const groups = groupBy<FactEvent, DelegationAssertion>(facts, (fact) =>
-    fact.type === 'DelegationListed'
-      ? fact.data.factId
-      : fact.type === 'FactCorroborated' && fact.data.factType === 'DelegationListed'
-        ? fact.data.delegationId
-        : null,
-  );
+  const groups = groupBy<FactEvent, DelegationAssertion>(facts, delegationIdOf);
   return [...groups].map(([id, assertions]) => toRecord(id, assertions));
+}
+
+// The delegation a fact lists; null for facts of other kinds.
+export function delegationIdOf(fact: FactEvent): string | null {
+  if (fact.type === 'DelegationListed') return fact.data.factId;
+  return fact.type === 'FactCorroborated' && fact.data.factType === 'DelegationListed' ? fact.data.delegationId : null;
 }
 
 // Same delegation: dyad + country + leader (DESIGN §4), the leader's name compared without

@@ -19,10 +19,13 @@ export interface MeetingRecord {
 // Meetings are grouped by the id the decider gave them; a meeting whose first report was
 // retracted lives on through its corroborations.
 export function meetingsOf(facts: readonly FactEvent[]): MeetingRecord[] {
-  const groups = groupBy<FactEvent, MeetingAssertion>(facts, (fact) =>
-    fact.type === 'MeetingHeld' ? fact.data.factId : fact.type === 'MeetingCorroborated' ? fact.data.meetingId : null,
-  );
+  const groups = groupBy<FactEvent, MeetingAssertion>(facts, meetingIdOf);
   return [...groups].map(([id, assertions]) => toRecord(id, assertions));
+}
+
+// The meeting a fact reports; null for facts of other kinds.
+export function meetingIdOf(fact: FactEvent): string | null {
+  return fact.type === 'MeetingHeld' ? fact.data.factId : fact.type === 'MeetingCorroborated' ? fact.data.meetingId : null;
 }
 
 export interface MeetingCandidate {

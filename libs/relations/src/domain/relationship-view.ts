@@ -1,12 +1,12 @@
 import { atOrBefore, compareIso, dayOf } from './calendar-day';
 import { commitmentsOf, type CommitmentRecord } from './commitments';
 import { cooperationScore, cooperationTimeline } from './cooperation-score';
-import { delegationsOf } from './delegations';
+import { delegationsOf, type DelegationRecord } from './delegations';
 import { dyadCountries, type DyadId } from './dyad-id';
 import type { CommitmentCategory, CommitmentStatus, CountryCode, DelegationMember, Evidence, Participant, Place, Severity, TensionScope } from './facts';
-import { meetingDetails, meetingsOf, type MeetingRecord } from './meetings';
+import { meetingDetails, meetingIdOf, meetingsOf, type MeetingRecord } from './meetings';
 import { isFactEvent, type FactEvent, type RelationshipEvent } from './relationship.events';
-import { tensionsOf } from './tensions';
+import { tensionsOf, type TensionRecord } from './tensions';
 
 // The state of a dyad (DESIGN §7) at valid time asOf, as known at knownAt.
 export interface RelationshipView {
@@ -92,33 +92,29 @@ export interface StateAtOptions {
 // alone, in valid-time order, so arrival order does not show through.
 export function stateAt(events: readonly RelationshipEvent[], options: StateAtOptions): RelationshipView {
   const facts = visibleFacts(events, options);
-  const meetings = meetingsOf(facts).map(meetingView).sort((a, b) => compareIso(a.day, b.day));
-  const commitments = commitmentsOf(facts)
-    .map(commitmentView)
-    .sort((a, b) => compareIso(sortKey(a.madeAt, a.promisor, a.category), sortKey(b.madeAt, b.promisor, b.category)));
-  const tensions = tensionsOf(facts)
-    .map((t): TensionView => ({
-      id: t.id,
-      scope: t.scope,
-      locus: t.locus,
-      subject: t.subject,
-      severity: t.severity,
-      status: t.status,
-      reportedAt: t.reportedAt,
-      easedAt: t.easedAt,
-      sources: new Set([...t.reports, ...t.easings].map((a) => a.articleId)).size,
-    }))
-    .sort((a, b) => compareIso(sortKey(a.reportedAt ?? a.easedAt, a.scope, a.locus), sortKey(b.reportedAt ?? b.easedAt, b.scope, b.locus)));
-  const delegations = delegationsOf(facts).map(
-    (d): DelegationView => ({
-      id: d.id,
-      country: d.country,
-      leader: d.leader,
-      leaderRole: d.leaderRole,
-      members: d.members,
-      sources: countSources(d.assertions),
-    }),
-  );
+  return viewOf(options, {
+    meetings: meetingsOf(facts).map(meetingView),
+    meetingSources: countSources(facts.filter((fact) => meetingIdOf(fact) !== null)),
+    delegations: delegationsOf(facts).map(delegationView),
+    commitments: commitmentsOf(facts).map(commitmentView),
+    tensions: tensionsOf(facts).map(tensionView),
+  });
+}
+
+// What a view is assembled from: the view of each meeting, delegation, commitment and tension,
+// each list in the order its items first appear among the visible facts.
+export interface ViewItems {
+  readonly meetings: readonly MeetingView[];
+  readonly meetingSources: number; // distinct articles among the visible facts of meetings
+  readonly delegations: readonly DelegationView[];
+  readonly commitments: readonly CommitmentView[];
+  readonly tensions: readonly TensionView[];
+}
+
+export function viewOf(options: StateAtOptions, items: ViewItems): RelationshipView {
+  const meetings = sortedBy(items.meetings, (m) => m.day);
+  const commitments = sortedBy(items.commitments, (c) => sortKey(c.madeAt, c.promisor, c.category));
+  const tensions = sortedBy(items.tensions, (t) => sortKey(t.reportedAt ?? t.easedAt, t.scope, t.locus));
   return {
     dyad: options.dyad,
     asOf: options.asOf.toISOString(),
@@ -131,10 +127,10 @@ export function stateAt(events: readonly RelationshipEvent[], options: StateAtOp
         meetings.flatMap((m) => (m.location ? [m.location] : [])),
         (p) => `${p.city ?? ''}|${p.country ?? ''}`,
       ),
-      sources: countSources(facts.filter((f) => f.type === 'MeetingHeld' || f.type === 'MeetingCorroborated')),
+      sources: items.meetingSources,
       items: meetings,
     },
-    delegations,
+    delegations: items.delegations,
     commitments,
     tensions,
     openTensions: tensions.filter((t) => t.status === 'open').length,
@@ -165,7 +161,7 @@ export function visibleFacts(events: readonly RelationshipEvent[], { asOf, known
   return facts;
 }
 
-function meetingView(meeting: MeetingRecord): MeetingView {
+export function meetingView(meeting: MeetingRecord): MeetingView {
   const { id, date, day, location } = meeting;
   return { id, date, day, location, ...meetingDetails(meeting), sources: countSources(meeting.assertions) };
 }
@@ -173,7 +169,7 @@ function meetingView(meeting: MeetingRecord): MeetingView {
 // The history reads: the promise, then each change of status in valid time. Repeats of the
 // status in force add sources, not entries. A promise was made no later than anything reported
 // of it: one known only from status reports is dated by the earliest of them.
-function commitmentView(commitment: CommitmentRecord): CommitmentView {
+export function commitmentView(commitment: CommitmentRecord): CommitmentView {
   const history: CommitmentHistoryEntry[] = [];
   // With every report of the promise itself retracted, the first status report stands for it.
   const making = commitment.makings[0] ?? commitment.reports[0]?.fact;
@@ -194,6 +190,24 @@ function commitmentView(commitment: CommitmentRecord): CommitmentView {
   };
 }
 
+export function tensionView(t: TensionRecord): TensionView {
+  return {
+    id: t.id,
+    scope: t.scope,
+    locus: t.locus,
+    subject: t.subject,
+    severity: t.severity,
+    status: t.status,
+    reportedAt: t.reportedAt,
+    easedAt: t.easedAt,
+    sources: new Set([...t.reports, ...t.easings].map((a) => a.articleId)).size,
+  };
+}
+
+export function delegationView(d: DelegationRecord): DelegationView {
+  return { id: d.id, country: d.country, leader: d.leader, leaderRole: d.leaderRole, members: d.members, sources: countSources(d.assertions) };
+}
+
 function entry(status: CommitmentStatus, fact: FactEvent): CommitmentHistoryEntry {
   return {
     status,
@@ -206,11 +220,18 @@ function entry(status: CommitmentStatus, fact: FactEvent): CommitmentHistoryEntr
 }
 
 // Lists come in valid-time order, ties settled by their keys so that no order of arrival shows.
+function sortedBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, key: keyOf(item) }))
+    .sort((a, b) => compareIso(a.key, b.key))
+    .map(({ item }) => item);
+}
+
 function sortKey(...parts: ReadonlyArray<string | null>): string {
   return parts.map((part) => part ?? '').join('|');
 }
 
-function countSources(facts: readonly FactEvent[]): number {
+export function countSources(facts: readonly FactEvent[]): number {
   return new Set(facts.map((f) => f.metadata.articleId)).size;
 }
 

@@ -34,7 +34,7 @@ export interface TensionRecord {
 
 export function tensionAssertionsOf(facts: readonly FactEvent[]): TensionAssertion[] {
   return facts.flatMap((fact, sequence) => {
-    const assertion = assertionOf(fact, sequence);
+    const assertion = tensionAssertionOf(fact, sequence);
     return assertion ? [assertion] : [];
   });
 }
@@ -111,7 +111,8 @@ function byValidTime(a: TensionAssertion, b: TensionAssertion): number {
   );
 }
 
-function assertionOf(fact: FactEvent, sequence: number): TensionAssertion | null {
+// `sequence`: the fact's place among the facts read together. Null for facts of other kinds.
+export function tensionAssertionOf(fact: FactEvent, sequence: number): TensionAssertion | null {
   const at = {
     factId: fact.data.factId,
     occurredAt: fact.metadata.occurredAt,

@@ -48,7 +48,8 @@ export function ingest(articles: readonly CorpusArticle[], options: ReplayOption
   }
   const view = (dyad: string, at: { asOf?: Date; knownAt?: Date } = {}): RelationshipView =>
     stateAt(streams.get(dyad)?.events ?? [], { dyad, asOf: at.asOf ?? NOW, knownAt: at.knownAt ?? NOW });
-  return { decided, view, dyads: () => [...streams.keys()].sort() };
+  const events = (dyad: string): readonly RelationshipEvent[] => streams.get(dyad)?.events ?? [];
+  return { decided, view, events, dyads: () => [...streams.keys()].sort() };
 }
 
 export function comparable(view: RelationshipView) {

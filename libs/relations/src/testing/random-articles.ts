@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays } from '../domain/calendar-day';
 import type { IdentifiedCandidate } from '../domain/relationship.commands';
 import type { CorpusArticle } from './corpus-articles';
-import { aCommitment, aMeeting, aStatusChange, aTension, anEasing } from './relationship.factories';
+import { aCommitment, aDelegation, aMeeting, aStatusChange, aTension, anEasing } from './relationship.factories';
 
 // Random articles on one dyad, within the rules' exact range: meetings ten days apart or on the
 // same day (the ±1-day rule is not transitive, so chains of adjacent days can merge differently),
@@ -22,6 +22,9 @@ const fact: fc.Arbitrary<() => IdentifiedCandidate> = fc.oneof(
   fc
     .record({ i: fc.integer({ min: 3, max: 20 }), k: key, status: fc.constantFrom('in_progress' as const, 'fulfilled' as const, 'suspended' as const) })
     .map(({ i, k, status }) => () => aStatusChange({ ...k, beneficiary: k.promisor === 'KP' ? 'RU' : 'KP', status, occurredAt: day(i) })),
+  fc
+    .record({ i: fc.integer({ min: 0, max: 20 }), country: fc.constantFrom('KP', 'RU'), leader: fc.constantFrom('Choe Son Hui', 'Sergei Lavrov') })
+    .map(({ i, country, leader }) => () => aDelegation({ country, leader, occurredAt: day(i) })),
   fc
     .record({ i: fc.integer({ min: 0, max: 20 }), scope: fc.constantFrom('bilateral' as const, 'domestic' as const), eases: fc.boolean() })
     .map(({ i, scope, eases }) => () => (eases ? anEasing({ scope, occurredAt: day(i) }) : aTension({ scope, occurredAt: day(i) }))),

@@ -1,0 +1,90 @@
+import { EVERY_KEY, type Database } from '@dyad/platform';
+import { LRUCache } from 'lru-cache';
+import { VIEW_CHANGES_CHANNEL } from './current-view';
+
+// A worker that dies between its commit and its NOTIFY never announces that change (a listening
+// connection that drops is told of changes it missed: EVERY_KEY): nothing is kept longer than
+// this without being read again.
+export const LONGEST_KEPT_MS = 60_000;
+
+export interface KeptUntilChangedOptions<Value> {
+  readonly maxSize: number; // 0: nothing is kept
+  readonly sizeOf: (value: Value) => number;
+  readonly keptFor: (now: Date) => number; // at most LONGEST_KEPT_MS
+}
+
+// What an API process keeps in memory of each dyad, so that answering costs no round trip to the
+// database. The projection names the dyads that each committed batch changed (a NOTIFY after the
+// commit); what was kept of them is dropped and read again when next asked for. A value whose
+// dyad changed while it was being read is given to those who asked but not kept. A reader that
+// waits for a position (`?minPosition=`) always reads the database: the NOTIFY may still be on
+// its way.
+export class KeptUntilChanged<Value extends object | string> {
+  private readonly kept: LRUCache<string, Value> | null;
+  private readonly reading = new Map<string, Promise<Value | null>>();
+  private listening: Promise<(() => Promise<void>) | null> | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly read: (dyad: string, now: Date) => Promise<Value | null>,
+    private readonly options: KeptUntilChangedOptions<Value>,
+  ) {
+    this.kept =
+      options.maxSize > 0
+        ? new LRUCache<string, Value>({ maxSize: options.maxSize, ttl: LONGEST_KEPT_MS, sizeCalculation: (value) => Math.max(options.sizeOf(value), 1) })
+        : null;
+  }
+
+  // Null when nothing is known about the dyad.
+  async get(dyad: string, now: Date, { fromDatabase = false } = {}): Promise<Value | null> {
+    if (!this.kept || !(await this.listen())) return this.read(dyad, now);
+    if (fromDatabase) return this.readAndKeep(dyad, now);
+    return this.kept.get(dyad) ?? this.reading.get(dyad) ?? this.readAndKeep(dyad, now);
+  }
+
+  async close(): Promise<void> {
+    const stop = await this.listening;
+    this.listening = null;
+    await stop?.();
+  }
+
+  private readAndKeep(dyad: string, now: Date): Promise<Value | null> {
+    const forget = () => {
+      if (this.reading.get(dyad) === reading) this.reading.delete(dyad);
+    };
+    const reading: Promise<Value | null> = this.read(dyad, now).then(
+      (value) => {
+        if (value !== null && this.reading.get(dyad) === reading) this.kept?.set(dyad, value, { ttl: this.options.keptFor(now) });
+        forget();
+        return value;
+      },
+      (error: unknown) => {
+        forget();
+        throw error;
+      },
+    );
+    this.reading.set(dyad, reading);
+    return reading;
+  }
+
+  private onChange(payload: string): void {
+    if (payload === EVERY_KEY) {
+      this.kept?.clear();
+      this.reading.clear();
+      return;
+    }
+    for (const dyad of payload.split(',')) {
+      this.kept?.delete(dyad);
+      this.reading.delete(dyad);
+    }
+  }
+
+  // Listening starts with the first read; until it has, or if it cannot, nothing is kept.
+  private async listen(): Promise<boolean> {
+    this.listening ??= this.database.listen(VIEW_CHANGES_CHANNEL, (payload) => this.onChange(payload)).catch(() => {
+      this.listening = null;
+      return null;
+    });
+    return (await this.listening) !== null;
+  }
+}
