@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { addDays } from './calendar-day';
 import { ingest, recordedAtOf } from '../testing/corpus-replay';
 import { randomArticles } from '../testing/random-articles';
+import { aTension, anEasing, historyOf, recordArticle } from '../testing/relationship.factories';
 import { RelationshipHistory } from './relationship-history';
 import { stateAt } from './relationship-view';
 import { writeViewJson } from './relationship-view-json';
@@ -33,6 +34,25 @@ describe('relationship history', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  // The second tension's easing is learnt before its report: until the report arrives, the
+  // easing repeats the first tension's; an earlier tension that a cut leaves whole is not enough.
+  it('should give a whole earlier tension the easing that, cut from its report, repeats it', () => {
+    const events = historyOf(
+      recordArticle([aTension({ occurredAt: '2024-01-01' }), anEasing({ occurredAt: '2024-01-05' })], { recordedAt: '2024-01-06T00:00:00.000Z' }),
+      recordArticle([anEasing({ occurredAt: '2024-02-12' })], { recordedAt: '2024-02-13T00:00:00.000Z' }),
+      recordArticle([aTension({ occurredAt: '2024-02-10' })], { recordedAt: '2024-02-14T00:00:00.000Z' }),
+    );
+    const history = new RelationshipHistory('KP-RU', events);
+    for (const knownAt of ['2024-01-07', '2024-02-13T12:00:00Z', '2024-03-01']) {
+      for (const asOf of ['2024-01-03', '2024-01-20', '2024-02-11', '2024-03-01']) {
+        const at = { dyad: 'KP-RU', asOf: new Date(asOf), knownAt: new Date(knownAt) };
+        expect(history.viewJsonAt(at)).toBe(JSON.stringify(stateAt(events, at)));
+      }
+    }
+    const learnt = { dyad: 'KP-RU', asOf: new Date('2024-03-01'), knownAt: new Date('2024-02-13T12:00:00Z') };
+    expect(history.viewAt(learnt).tensions.map((t) => [t.status, t.sources])).toEqual([['eased', 2]]);
   });
 
   it('should count as its size every event of the stream, retractions included', () => {

@@ -18,7 +18,7 @@ import {
   type TensionView,
 } from './relationship-view';
 import { writeViewJson } from './relationship-view-json';
-import { tensionAssertionOf, tensionEpisodes, tensionKey, type TensionAssertion } from './tensions';
+import { episodesInOrder, inValidTimeOrder, tensionAssertionOf, tensionKey, toTensionRecord, type TensionAssertion } from './tensions';
 
 type Kind = 'meetings' | 'delegations' | 'commitments' | 'tensions';
 type ItemView = MeetingView | DelegationView | CommitmentView | TensionView;
@@ -28,8 +28,21 @@ type ItemView = MeetingView | DelegationView | CommitmentView | TensionView;
 interface Item {
   readonly kind: Kind;
   readonly facts: number[]; // indexes into the history's facts, in stream order
-  tensionAssertions?: TensionAssertion[]; // of those facts, once asked for
+  tensionRuns?: TensionRuns; // for the tensions of a scope and place, once asked for
   whole?: readonly ItemView[]; // its views when every one of its facts is visible
+}
+
+// The JSON of a view built once, kept on it under a key that JSON.stringify passes over.
+const WRITTEN = Symbol('written');
+type Written = { [WRITTEN]?: string };
+
+// A fact belongs to one item at most: the kinds take facts of different types.
+// A key's tension assertions in valid-time order, and the episodes they make as runs of them
+// (each episode's view built once). Cut at any time, the runs before the first one not wholly
+// visible make the same episodes: only the rest is gone through again.
+interface TensionRuns {
+  readonly sorted: readonly TensionAssertion[]; // `sequence` is the fact's index in the history
+  readonly runs: ReadonlyArray<{ readonly start: number; readonly end: number; readonly view: TensionView }>;
 }
 
 const ITEM_ID_OF: ReadonlyArray<readonly [Kind, (fact: FactEvent) => string | null]> = [
@@ -46,10 +59,8 @@ const ITEM_ID_OF: ReadonlyArray<readonly [Kind, (fact: FactEvent) => string | nu
 // same stream (property-tested): past views had folded the whole stream on every request.
 export class RelationshipHistory {
   private readonly facts: FactEvent[] = [];
-  private readonly itemsOfFact: number[][] = [];
   private readonly items: Item[] = [];
   private readonly retractions: Array<{ readonly recordedAt: string; readonly facts: readonly number[] }> = [];
-  private readonly written = new WeakMap<object, string>();
   // Each query tests every fact: its times and article are kept as numbers. A day is its rank
   // among the days the facts give (days compare as strings, as stateAt compares them).
   private readonly days: string[];
@@ -57,6 +68,7 @@ export class RelationshipHistory {
   private readonly recordedMs: Float64Array;
   private readonly meetingArticle: Int32Array; // the fact's article among those of meeting facts; -1: not a meeting fact
   private readonly meetingArticles: number;
+  private readonly itemOfFact: Int32Array; // -1: a fact of no item
   readonly size: number;
 
   constructor(
@@ -66,21 +78,23 @@ export class RelationshipHistory {
     this.size = events.length;
     const itemIndexes = new Map<string, number>();
     const factsById = new Map<string, number[]>();
+    const itemOfFact: number[] = [];
     for (const event of events) {
       if (!isFactEvent(event)) continue;
       const index = this.facts.push(event) - 1;
       listIn(factsById, event.data.factId).push(index);
-      const itemsOfFact: number[] = [];
+      itemOfFact.push(-1);
       for (const [kind, idOf] of ITEM_ID_OF) {
         const id = idOf(event);
         if (id === null) continue;
         const key = `${kind}:${id}`;
         const item = itemIndexes.get(key) ?? itemIndexes.set(key, this.items.push({ kind, facts: [] }) - 1).get(key)!;
         this.items[item].facts.push(index);
-        itemsOfFact.push(item);
+        itemOfFact[index] = item;
+        break;
       }
-      this.itemsOfFact.push(itemsOfFact);
     }
+    this.itemOfFact = Int32Array.from(itemOfFact);
     for (const event of events) {
       if (event.type === 'FactRetracted') this.retractions.push({ recordedAt: event.metadata.recordedAt, facts: factsById.get(event.data.factId) ?? [] });
     }
@@ -113,7 +127,8 @@ export class RelationshipHistory {
     for (let index = 0; index < this.facts.length; index += 1) {
       if (this.dayRank[index] >= daysShown || !(this.recordedMs[index] <= knownMs) || retracted[index] === 1) continue;
       visible[index] = 1;
-      for (const item of this.itemsOfFact[index]) if (visibleFactsOfItem[item]++ === 0) itemsInOrder.push(item);
+      const item = this.itemOfFact[index];
+      if (item >= 0 && visibleFactsOfItem[item]++ === 0) itemsInOrder.push(item);
       const article = this.meetingArticle[index];
       if (article >= 0 && meetingArticleSeen[article] === 0) {
         meetingArticleSeen[article] = 1;
@@ -137,26 +152,50 @@ export class RelationshipHistory {
 
   // The view as the JSON text JSON.stringify would give.
   viewJsonAt(options: StateAtOptions): string {
-    return writeViewJson(this.viewAt(options), (item) => this.written.get(item) ?? JSON.stringify(item));
+    return writeViewJson(this.viewAt(options), (item) => (item as Written)[WRITTEN] ?? JSON.stringify(item));
   }
 
   private wholeViews(item: Item): readonly ItemView[] {
     if (!item.whole) {
       item.whole = this.viewsOf(item, () => true);
-      for (const view of item.whole) this.written.set(view, JSON.stringify(view));
+      for (const view of item.whole) (view as Written)[WRITTEN] = JSON.stringify(view);
     }
     return item.whole;
   }
 
   private viewsOf(item: Item, isVisible: (fact: number) => boolean): ItemView[] {
-    if (item.kind === 'tensions') {
-      item.tensionAssertions ??= item.facts.map((fact) => tensionAssertionOf(this.facts[fact], fact)!);
-      return tensionEpisodes(item.tensionAssertions.filter((_, at) => isVisible(item.facts[at]))).map(tensionView);
-    }
+    if (item.kind === 'tensions') return this.tensionViews(item, isVisible);
     const facts = item.facts.filter(isVisible).map((fact) => this.facts[fact]);
     if (item.kind === 'meetings') return meetingsOf(facts).map(meetingView);
     if (item.kind === 'delegations') return delegationsOf(facts).map(delegationView);
     return commitmentsOf(facts).map(commitmentView);
+  }
+
+  private tensionViews(item: Item, isVisible: (fact: number) => boolean): TensionView[] {
+    const { sorted, runs } = (item.tensionRuns ??= this.tensionRunsOf(item));
+    const wholly = (run: { start: number; end: number }) => sorted.slice(run.start, run.end).every((assertion) => isVisible(assertion.sequence));
+    let whole = 0;
+    while (whole < runs.length && wholly(runs[whole])) whole += 1;
+    const views = runs.slice(0, whole).map((run) => run.view);
+    if (whole === runs.length) return views;
+    const rest = sorted.slice(runs[whole].start).filter((assertion) => isVisible(assertion.sequence));
+    const before = whole > 0 ? sorted.slice(runs[whole - 1].start, runs[whole - 1].end) : null;
+    const episodes = episodesInOrder(rest, before);
+    const continued = before === null ? null : episodes.shift()!;
+    if (continued && continued.length > before!.length) views[whole - 1] = tensionView(toTensionRecord(continued));
+    return [...views, ...episodes.map((episode) => tensionView(toTensionRecord(episode)))];
+  }
+
+  private tensionRunsOf(item: Item): TensionRuns {
+    const sorted = inValidTimeOrder(item.facts.map((fact) => tensionAssertionOf(this.facts[fact], fact)!));
+    let start = 0;
+    const runs = episodesInOrder(sorted).map((episode) => {
+      const view = tensionView(toTensionRecord(episode));
+      (view as Written)[WRITTEN] = JSON.stringify(view);
+      start += episode.length;
+      return { start: start - episode.length, end: start, view };
+    });
+    return { sorted, runs };
   }
 }
 

@@ -46,30 +46,40 @@ export function tensionAssertionsOf(facts: readonly FactEvent[]): TensionAsserti
 // report comes before an easing.
 export function tensionEpisodes(assertions: readonly TensionAssertion[]): TensionRecord[] {
   const byKey = groupBy(assertions, (assertion) => tensionKey(assertion.scope, assertion.locus));
-  const episodes: TensionAssertion[][] = [];
-  for (const sameKey of byKey.values()) {
-    let open: TensionAssertion[] | null = null;
-    let last: TensionAssertion[] | null = null;
-    for (const assertion of [...sameKey].sort(byValidTime)) {
-      if (assertion.kind === 'report') {
-        if (open === null) {
-          open = [];
-          last = open;
-          episodes.push(open);
-        }
-        open.push(assertion);
-      } else if (open !== null) {
-        open.push(assertion);
-        open = null;
-      } else if (last !== null) {
-        last.push(assertion);
-      } else {
-        last = [assertion];
-        episodes.push(last);
+  return [...byKey.values()].flatMap((sameKey) => episodesInOrder(inValidTimeOrder(sameKey))).map(toTensionRecord);
+}
+
+export function inValidTimeOrder(assertions: readonly TensionAssertion[]): TensionAssertion[] {
+  return [...assertions].sort(byValidTime);
+}
+
+// The episodes of one key's assertions, given in valid-time order. Each episode is a run of them:
+// an assertion joins the latest episode or opens the next, and an episode followed by another
+// ended with an easing. `after`: the episode that the assertions follow (a copy of it comes
+// first in the answer, with any easing that repeats it).
+export function episodesInOrder(sorted: readonly TensionAssertion[], after: readonly TensionAssertion[] | null = null): TensionAssertion[][] {
+  let open: TensionAssertion[] | null = null;
+  let last: TensionAssertion[] | null = after && [...after];
+  const episodes: TensionAssertion[][] = last ? [last] : [];
+  for (const assertion of sorted) {
+    if (assertion.kind === 'report') {
+      if (open === null) {
+        open = [];
+        last = open;
+        episodes.push(open);
       }
+      open.push(assertion);
+    } else if (open !== null) {
+      open.push(assertion);
+      open = null;
+    } else if (last !== null) {
+      last.push(assertion);
+    } else {
+      last = [assertion];
+      episodes.push(last);
     }
   }
-  return episodes.map(toRecord);
+  return episodes;
 }
 
 export function tensionsOf(facts: readonly FactEvent[]): TensionRecord[] {
@@ -83,11 +93,11 @@ export function tensionKey(scope: TensionScope, locus: CountryCode): string {
   return scope === 'bilateral' ? scope : `${scope}:${locus}`;
 }
 
-function toRecord(episode: readonly TensionAssertion[]): TensionRecord {
+export function toTensionRecord(episode: readonly TensionAssertion[]): TensionRecord {
   const reports = episode.filter((a) => a.kind === 'report');
   const easings = episode.filter((a) => a.kind === 'ease');
   // The id is the one the first recorded assertion was given, so it stays put as knowledge grows.
-  const founder = [...episode].sort((a, b) => compareIso(a.recordedAt, b.recordedAt) || a.sequence - b.sequence)[0];
+  const founder = episode.reduce((earliest, a) => (compareIso(a.recordedAt, earliest.recordedAt) || a.sequence - earliest.sequence) < 0 ? a : earliest);
   const first = reports[0] ?? easings[0];
   return {
     id: founder.tensionId,
