@@ -23,14 +23,18 @@ export interface ScoredView {
 }
 
 export function cooperationScore(view: ScoredView, dyadCountries: readonly string[]): number {
-  return round(contributions(view, dyadCountries).reduce((total, { goldstein }) => total + goldstein, 0));
+  let total = 0;
+  eachWeight(view, dyadCountries, (_day, goldstein) => (total += goldstein));
+  return round(total);
 }
 
 // The score over time: after each day on which something happened, the score up to that day.
 export function cooperationTimeline(view: ScoredView, dyadCountries: readonly string[]): Array<{ day: string; score: number }> {
+  const weights: Array<{ day: string; goldstein: number }> = [];
+  eachWeight(view, dyadCountries, (day, goldstein) => weights.push({ day, goldstein }));
   const points: Array<{ day: string; score: number }> = [];
   let total = 0;
-  for (const { day, goldstein } of contributions(view, dyadCountries).sort((a, b) => compareIso(a.day, b.day))) {
+  for (const { day, goldstein } of weights.sort((a, b) => compareIso(a.day, b.day))) {
     total += goldstein;
     if (points[points.length - 1]?.day === day) points[points.length - 1].score = round(total);
     else points.push({ day, score: round(total) });
@@ -38,22 +42,19 @@ export function cooperationTimeline(view: ScoredView, dyadCountries: readonly st
   return points;
 }
 
-function contributions(view: ScoredView, dyadCountries: readonly string[]): Array<{ day: string; goldstein: number }> {
-  const weights: Array<{ day: string; goldstein: number }> = [];
+// Every view answers with its score: the weights are handed over one by one, not listed.
+function eachWeight(view: ScoredView, dyadCountries: readonly string[], add: (day: string, goldstein: number) => void): void {
   for (const meeting of view.meetings) {
     const venue = meetingVenue(meeting.location, dyadCountries);
-    weights.push({ day: meeting.day, goldstein: codeFact({ type: 'MeetingHeld', venue }).goldstein });
+    add(meeting.day, codeFact({ type: 'MeetingHeld', venue }).goldstein);
   }
   for (const { category, history } of view.commitments) {
-    for (const { status, occurredAt } of history) {
-      weights.push({ day: occurredAt, goldstein: codeFact({ type: 'CommitmentStatusChanged', category, status }).goldstein });
-    }
+    for (const { status, occurredAt } of history) add(occurredAt, codeFact({ type: 'CommitmentStatusChanged', category, status }).goldstein);
   }
   for (const { scope, severity, reportedAt, easedAt } of view.tensions) {
-    if (reportedAt !== null) weights.push({ day: reportedAt, goldstein: codeFact({ type: 'TensionReported', scope, severity }).goldstein });
-    if (easedAt !== null) weights.push({ day: easedAt, goldstein: codeFact({ type: 'TensionEased', scope }).goldstein });
+    if (reportedAt !== null) add(reportedAt, codeFact({ type: 'TensionReported', scope, severity }).goldstein);
+    if (easedAt !== null) add(easedAt, codeFact({ type: 'TensionEased', scope }).goldstein);
   }
-  return weights;
 }
 
 function round(score: number): number {

@@ -175,7 +175,14 @@ function tensionCode(scope: TensionScope, severity: Severity | null): EventCode 
   return code('111', 'ACCUSE', 'disapprove');
 }
 
+// Every view scores each of its facts: a code is made once and shared (codes are not changed).
+const CODES = new Map<string, EventCode>();
+
 function code(cameo: string, type: PloverType, mode: string | null): EventCode {
+  const made = CODES.get(cameo);
+  if (made?.plover.type === type && made.plover.mode === mode) return made;
   const [cameoName, goldstein] = CAMEO[cameo];
-  return { cameo, cameoName, goldstein, plover: { type, mode } };
+  const fresh: EventCode = { cameo, cameoName, goldstein, plover: { type, mode } };
+  CODES.set(cameo, fresh);
+  return fresh;
 }

@@ -113,8 +113,8 @@ export interface ViewItems {
 
 export function viewOf(options: StateAtOptions, items: ViewItems): RelationshipView {
   const meetings = sortedBy(items.meetings, (m) => m.day);
-  const commitments = sortedBy(items.commitments, (c) => sortKey(c.madeAt, c.promisor, c.category));
-  const tensions = sortedBy(items.tensions, (t) => sortKey(t.reportedAt ?? t.easedAt, t.scope, t.locus));
+  const commitments = sortedBy(items.commitments, (c) => `${c.madeAt}|${c.promisor}|${c.category}`);
+  const tensions = sortedBy(items.tensions, (t) => `${t.reportedAt ?? t.easedAt ?? ''}|${t.scope}|${t.locus}`);
   return {
     dyad: options.dyad,
     asOf: options.asOf.toISOString(),
@@ -225,10 +225,6 @@ function sortedBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
     .map((item) => ({ item, key: keyOf(item) }))
     .sort((a, b) => compareIso(a.key, b.key))
     .map(({ item }) => item);
-}
-
-function sortKey(...parts: ReadonlyArray<string | null>): string {
-  return parts.map((part) => part ?? '').join('|');
 }
 
 export function countSources(facts: readonly FactEvent[]): number {
