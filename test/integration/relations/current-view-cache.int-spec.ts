@@ -10,7 +10,7 @@ import { RelationshipsProjection } from '../../../libs/relations/src/application
 import { aMeeting } from '../../../libs/relations/src/testing/relationship.factories';
 
 // A dyad per test: the PostgreSQL suite shares one database.
-const DYADS = ['KP-RU', 'RU-SY', 'CN-US', 'DE-FR', 'IN-PK', 'BR-AR'];
+const DYADS = ['KP-RU', 'RU-SY', 'CN-US', 'DE-FR', 'IN-PK', 'BR-AR', 'EG-IL', 'JP-KR'];
 const cacheConfig = { DYAD_VIEW_CACHE_MB: 1, DYAD_HISTORY_CACHE_EVENTS: 1_000 } as DyadConfig;
 
 // The current views an API process keeps in memory: served without a query until the projection
@@ -127,7 +127,7 @@ function currentViewCacheContract(open: () => Promise<Database>): void {
 
   // The days of the meetings a past view shows; a fact whose valid time is moved past it behind
   // the projection's back drops out of it when the database is read.
-  const pastMeetingDays = async (options?: { fromDatabase: boolean }) => {
+  const pastMeetingDays = async (options?: { fromDatabase?: boolean; now?: Date }) => {
     const history = await histories.history(DYAD, options);
     const view = history?.viewJsonAt({ dyad: DYAD, asOf: new Date('2098-01-01T00:00:00Z'), knownAt: new Date() });
     return (JSON.parse(view ?? 'null') as RelationshipView | null)?.meetings.items.map((meeting) => meeting.day);
@@ -144,6 +144,19 @@ function currentViewCacheContract(open: () => Promise<Database>): void {
 
     await meet('2024-06-25');
     await waitUntil('the change to be announced', async () => JSON.stringify(await pastMeetingDays()) === '["2024-06-25"]', 2_000);
+  });
+
+  it('should keep a history past its time while the dyad has not changed, and read it again once it has', async () => {
+    await meet('2024-06-19');
+    const start = Date.now();
+    const later = (seconds: number) => ({ now: new Date(start + seconds * 1_000) });
+    expect(await pastMeetingDays(later(0))).toEqual(['2024-06-19']);
+    await tamperWithStoredFacts();
+    expect(await pastMeetingDays(later(61))).toEqual(['2024-06-19']);
+    // A change whose announcement never came (its worker died after the commit).
+    await database.query('update relationships set version = version + 1 where dyad = $1', [DYAD]);
+    expect(await pastMeetingDays(later(62))).toEqual(['2024-06-19']);
+    expect(await pastMeetingDays(later(122))).toEqual([]);
   });
 }
 

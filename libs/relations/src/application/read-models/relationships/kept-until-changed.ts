@@ -4,13 +4,21 @@ import { VIEW_CHANGES_CHANNEL } from './current-view';
 
 // A worker that dies between its commit and its NOTIFY never announces that change (a listening
 // connection that drops is told of changes it missed: EVERY_KEY): nothing is kept longer than
-// this without being read again.
+// this without being read, or checked, again.
 export const LONGEST_KEPT_MS = 60_000;
 
 export interface KeptUntilChangedOptions<Value> {
   readonly maxSize: number; // 0: nothing is kept
   readonly sizeOf: (value: Value) => number;
   readonly keptFor: (now: Date) => number; // at most LONGEST_KEPT_MS
+  // Whether a value kept its time is still the dyad's, asked instead of reading it again when
+  // that costs far less.
+  readonly stillCurrent?: (dyad: string, value: Value) => Promise<boolean>;
+}
+
+interface Kept<Value> {
+  readonly value: Value;
+  readonly freshUntil: number;
 }
 
 // What an API process keeps in memory of each dyad, so that answering costs no round trip to the
@@ -20,7 +28,7 @@ export interface KeptUntilChangedOptions<Value> {
 // waits for a position (`?minPosition=`) always reads the database: the NOTIFY may still be on
 // its way.
 export class KeptUntilChanged<Value extends object | string> {
-  private readonly kept: LRUCache<string, Value> | null;
+  private readonly kept: LRUCache<string, Kept<Value>> | null;
   private readonly reading = new Map<string, Promise<Value | null>>();
   private listening: Promise<(() => Promise<void>) | null> | null = null;
 
@@ -31,15 +39,19 @@ export class KeptUntilChanged<Value extends object | string> {
   ) {
     this.kept =
       options.maxSize > 0
-        ? new LRUCache<string, Value>({ maxSize: options.maxSize, ttl: LONGEST_KEPT_MS, sizeCalculation: (value) => Math.max(options.sizeOf(value), 1) })
+        ? new LRUCache<string, Kept<Value>>({ maxSize: options.maxSize, sizeCalculation: ({ value }) => Math.max(options.sizeOf(value), 1) })
         : null;
   }
 
   // Null when nothing is known about the dyad.
   async get(dyad: string, now: Date, { fromDatabase = false } = {}): Promise<Value | null> {
     if (!this.kept || !(await this.listen())) return this.read(dyad, now);
-    if (fromDatabase) return this.readAndKeep(dyad, now);
-    return this.kept.get(dyad) ?? this.reading.get(dyad) ?? this.readAndKeep(dyad, now);
+    if (fromDatabase) return this.readAndKeep(dyad, now, () => this.read(dyad, now));
+    const kept = this.kept.get(dyad);
+    if (kept && now.getTime() < kept.freshUntil) return kept.value;
+    const { stillCurrent } = this.options;
+    const read = kept && stillCurrent ? async () => ((await stillCurrent(dyad, kept.value)) ? kept.value : this.read(dyad, now)) : () => this.read(dyad, now);
+    return this.reading.get(dyad) ?? this.readAndKeep(dyad, now, read);
   }
 
   async close(): Promise<void> {
@@ -48,13 +60,13 @@ export class KeptUntilChanged<Value extends object | string> {
     await stop?.();
   }
 
-  private readAndKeep(dyad: string, now: Date): Promise<Value | null> {
+  private readAndKeep(dyad: string, now: Date, read: () => Promise<Value | null>): Promise<Value | null> {
     const forget = () => {
       if (this.reading.get(dyad) === reading) this.reading.delete(dyad);
     };
-    const reading: Promise<Value | null> = this.read(dyad, now).then(
+    const reading: Promise<Value | null> = read().then(
       (value) => {
-        if (value !== null && this.reading.get(dyad) === reading) this.kept?.set(dyad, value, { ttl: this.options.keptFor(now) });
+        if (value !== null && this.reading.get(dyad) === reading) this.kept?.set(dyad, { value, freshUntil: now.getTime() + this.options.keptFor(now) });
         forget();
         return value;
       },

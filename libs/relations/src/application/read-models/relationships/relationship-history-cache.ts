@@ -9,19 +9,22 @@ import { loadRelationshipEvents } from './relationship-rows';
 // changes, within DYAD_HISTORY_CACHE_EVENTS events.
 @Injectable()
 export class RelationshipHistoryCache implements OnModuleDestroy {
-  private readonly histories: KeptUntilChanged<RelationshipHistory>;
+  private readonly histories: KeptUntilChanged<VersionedHistory>;
 
   constructor(@Inject(DATABASE) database: Database, @Inject(DYAD_CONFIG) config: DyadConfig) {
-    this.histories = new KeptUntilChanged(database, (dyad) => readHistory(database, dyad), {
+    this.histories = new KeptUntilChanged<VersionedHistory>(database, (dyad) => readHistory(database, dyad), {
       maxSize: config.DYAD_HISTORY_CACHE_EVENTS,
-      sizeOf: (history) => history.size,
+      sizeOf: ({ history }) => history.size,
       keptFor: () => LONGEST_KEPT_MS,
+      // A history's answers do not depend on when they are asked: one that has not changed is
+      // kept, at the cost of one row read, not of reading and building it again.
+      stillCurrent: async (dyad, { version }) => (await readVersion(database, dyad)) === version,
     });
   }
 
   // Null when nothing is known about the dyad.
-  history(dyad: DyadId, options: { fromDatabase?: boolean } = {}): Promise<RelationshipHistory | null> {
-    return this.histories.get(dyad, new Date(), options);
+  async history(dyad: DyadId, { fromDatabase = false, now = new Date() } = {}): Promise<RelationshipHistory | null> {
+    return (await this.histories.get(dyad, now, { fromDatabase }))?.history ?? null;
   }
 
   onModuleDestroy(): Promise<void> {
@@ -29,7 +32,21 @@ export class RelationshipHistoryCache implements OnModuleDestroy {
   }
 }
 
-async function readHistory(database: Database, dyad: DyadId): Promise<RelationshipHistory | null> {
+// The version the projection gives the dyad's row for each batch that changes it.
+interface VersionedHistory {
+  readonly history: RelationshipHistory;
+  readonly version: string | null;
+}
+
+// The version is read first: a change landing in between gives a history newer than its version,
+// read again at the next check rather than kept when stale.
+async function readHistory(database: Database, dyad: string): Promise<VersionedHistory | null> {
+  const version = await readVersion(database, dyad);
   const events = await loadRelationshipEvents(database, dyad);
-  return events.length === 0 ? null : new RelationshipHistory(dyad, events);
+  return events.length === 0 ? null : { history: new RelationshipHistory(dyad, events), version };
+}
+
+async function readVersion(database: Database, dyad: string): Promise<string | null> {
+  const { rows } = await database.query<{ version: string }>('select version::text as version from relationships where dyad = $1', [dyad]);
+  return rows[0]?.version ?? null;
 }
