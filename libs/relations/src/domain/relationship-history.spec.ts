@@ -36,6 +36,25 @@ describe('relationship history', () => {
     );
   });
 
+  it('should answer, extended with the events that followed, as the stream folded whole', () => {
+    fc.assert(
+      fc.property(
+        randomArticles().chain((articles) => fc.tuple(fc.constant(articles), fc.subarray(articles.map((a) => a.id)), queries, fc.nat())),
+        ([articles, withdrawn, asked, cut]) => {
+          const replay = ingest(articles, { retract: withdrawn });
+          for (const dyad of replay.dyads()) {
+            const events = replay.events(dyad);
+            const earlier = new RelationshipHistory(dyad, events.slice(0, cut % (events.length + 1)));
+            for (const at of asked) earlier.viewJsonAt({ dyad, ...at });
+            const history = earlier.extendedWith(events.slice(cut % (events.length + 1)));
+            for (const at of asked) expect(history.viewJsonAt({ dyad, ...at })).toBe(JSON.stringify(stateAt(events, { dyad, ...at })));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   // The second tension's easing is learnt before its report: until the report arrives, the
   // easing repeats the first tension's; an earlier tension that a cut leaves whole is not enough.
   it('should give a whole earlier tension the easing that, cut from its report, repeats it', () => {

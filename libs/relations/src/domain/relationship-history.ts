@@ -26,6 +26,7 @@ type ItemView = MeetingView | DelegationView | CommitmentView | TensionView;
 // One meeting, delegation or commitment, or the tensions of one scope and place (their episodes
 // are cut from all of its reports and easings together).
 interface Item {
+  readonly key: string;
   readonly kind: Kind;
   readonly facts: number[]; // indexes into the history's facts, in stream order
   tensionRuns?: TensionRuns; // for the tensions of a scope and place, once asked for
@@ -69,11 +70,15 @@ export class RelationshipHistory {
   private readonly meetingArticle: Int32Array; // the fact's article among those of meeting facts; -1: not a meeting fact
   private readonly meetingArticles: number;
   private readonly itemOfFact: Int32Array; // -1: a fact of no item
+  private readonly itemsByKey = new Map<string, Item>();
   readonly size: number;
 
+  // `earlier`: a history of the first events of these, whose items' views still hold for the
+  // items no later event changed.
   constructor(
     readonly dyad: DyadId,
-    events: readonly RelationshipEvent[],
+    private readonly events: readonly RelationshipEvent[],
+    earlier?: RelationshipHistory,
   ) {
     this.size = events.length;
     const itemIndexes = new Map<string, number>();
@@ -88,7 +93,7 @@ export class RelationshipHistory {
         const id = idOf(event);
         if (id === null) continue;
         const key = `${kind}:${id}`;
-        const item = itemIndexes.get(key) ?? itemIndexes.set(key, this.items.push({ kind, facts: [] }) - 1).get(key)!;
+        const item = itemIndexes.get(key) ?? itemIndexes.set(key, this.items.push({ key, kind, facts: [] }) - 1).get(key)!;
         this.items[item].facts.push(index);
         itemOfFact[index] = item;
         break;
@@ -109,6 +114,18 @@ export class RelationshipHistory {
       return articles.get(articleId) ?? articles.set(articleId, articles.size).get(articleId)!;
     });
     this.meetingArticles = articles.size;
+    for (const item of this.items) {
+      this.itemsByKey.set(item.key, item);
+      const before = earlier?.itemsByKey.get(item.key);
+      if (before?.facts.length !== item.facts.length) continue;
+      item.whole = before.whole;
+      item.tensionRuns = before.tensionRuns;
+    }
+  }
+
+  // This history with the events that followed, which leave most items as they were.
+  extendedWith(events: readonly RelationshipEvent[]): RelationshipHistory {
+    return events.length === 0 ? this : new RelationshipHistory(this.dyad, [...this.events, ...events], this);
   }
 
   // DESIGN §5, as stateAt: the facts recorded by knownAt, occurring by asOf's day, not retracted

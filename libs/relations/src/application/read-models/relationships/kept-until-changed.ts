@@ -11,14 +11,14 @@ export interface KeptUntilChangedOptions<Value> {
   readonly maxSize: number; // 0: nothing is kept
   readonly sizeOf: (value: Value) => number;
   readonly keptFor: (now: Date) => number; // at most LONGEST_KEPT_MS
-  // Whether a value kept its time is still the dyad's, asked instead of reading it again when
-  // that costs far less.
-  readonly stillCurrent?: (dyad: string, value: Value) => Promise<boolean>;
+  // A kept value brought up to date with what changed since it was read, when that costs far
+  // less than reading it again: it is then kept through changes, marked for an update.
+  readonly update?: (dyad: string, kept: Value) => Promise<Value | null>;
 }
 
 interface Kept<Value> {
   readonly value: Value;
-  readonly freshUntil: number;
+  freshUntil: number;
 }
 
 // What an API process keeps in memory of each dyad, so that answering costs no round trip to the
@@ -46,11 +46,11 @@ export class KeptUntilChanged<Value extends object | string> {
   // Null when nothing is known about the dyad.
   async get(dyad: string, now: Date, { fromDatabase = false } = {}): Promise<Value | null> {
     if (!this.kept || !(await this.listen())) return this.read(dyad, now);
-    if (fromDatabase) return this.readAndKeep(dyad, now, () => this.read(dyad, now));
     const kept = this.kept.get(dyad);
+    const { update } = this.options;
+    const read = kept && update ? () => update(dyad, kept.value) : () => this.read(dyad, now);
+    if (fromDatabase) return this.readAndKeep(dyad, now, read);
     if (kept && now.getTime() < kept.freshUntil) return kept.value;
-    const { stillCurrent } = this.options;
-    const read = kept && stillCurrent ? async () => ((await stillCurrent(dyad, kept.value)) ? kept.value : this.read(dyad, now)) : () => this.read(dyad, now);
     return this.reading.get(dyad) ?? this.readAndKeep(dyad, now, read);
   }
 
@@ -80,14 +80,12 @@ export class KeptUntilChanged<Value extends object | string> {
   }
 
   private onChange(payload: string): void {
-    if (payload === EVERY_KEY) {
-      this.kept?.clear();
-      this.reading.clear();
-      return;
-    }
-    for (const dyad of payload.split(',')) {
-      this.kept?.delete(dyad);
+    const dyads = payload === EVERY_KEY ? [...this.reading.keys(), ...(this.kept?.keys() ?? [])] : payload.split(',');
+    for (const dyad of dyads) {
       this.reading.delete(dyad);
+      const kept = this.kept?.peek(dyad);
+      if (kept && this.options.update) kept.freshUntil = 0;
+      else this.kept?.delete(dyad);
     }
   }
 

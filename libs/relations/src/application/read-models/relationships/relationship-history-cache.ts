@@ -3,22 +3,22 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { RelationshipHistory } from '../../../domain/relationship-history';
 import type { DyadId } from '../../../domain/dyad-id';
 import { KeptUntilChanged, LONGEST_KEPT_MS } from './kept-until-changed';
-import { loadRelationshipEvents } from './relationship-rows';
+import { loadRelationshipEventsAfter, type RowPosition } from './relationship-rows';
 
-// Each dyad's history (what past views are answered from) kept in memory until the dyad
-// changes, within DYAD_HISTORY_CACHE_EVENTS events.
+// Each dyad's history (what past views are answered from) kept in memory, brought up to date
+// when the dyad changes, within DYAD_HISTORY_CACHE_EVENTS events.
 @Injectable()
 export class RelationshipHistoryCache implements OnModuleDestroy {
-  private readonly histories: KeptUntilChanged<VersionedHistory>;
+  private readonly histories: KeptUntilChanged<HistoryRead>;
 
   constructor(@Inject(DATABASE) database: Database, @Inject(DYAD_CONFIG) config: DyadConfig) {
-    this.histories = new KeptUntilChanged<VersionedHistory>(database, (dyad) => readHistory(database, dyad), {
+    this.histories = new KeptUntilChanged<HistoryRead>(database, (dyad) => readHistory(database, dyad), {
       maxSize: config.DYAD_HISTORY_CACHE_EVENTS,
       sizeOf: ({ history }) => history.size,
       keptFor: () => LONGEST_KEPT_MS,
-      // A history's answers do not depend on when they are asked: one that has not changed is
-      // kept, at the cost of one row read, not of reading and building it again.
-      stillCurrent: async (dyad, { version }) => (await readVersion(database, dyad)) === version,
+      // A history's answers do not depend on when they are asked: after a change, or its time,
+      // only the rows written since are read, and the items they leave alone keep their views.
+      update: (dyad, kept) => updateHistory(database, dyad, kept),
     });
   }
 
@@ -32,21 +32,17 @@ export class RelationshipHistoryCache implements OnModuleDestroy {
   }
 }
 
-// The version the projection gives the dyad's row for each batch that changes it.
-interface VersionedHistory {
+interface HistoryRead {
   readonly history: RelationshipHistory;
-  readonly version: string | null;
+  readonly last: RowPosition | null; // the last row read
 }
 
-// The version is read first: a change landing in between gives a history newer than its version,
-// read again at the next check rather than kept when stale.
-async function readHistory(database: Database, dyad: string): Promise<VersionedHistory | null> {
-  const version = await readVersion(database, dyad);
-  const events = await loadRelationshipEvents(database, dyad);
-  return events.length === 0 ? null : { history: new RelationshipHistory(dyad, events), version };
+async function readHistory(database: Database, dyad: string): Promise<HistoryRead | null> {
+  const { events, last } = await loadRelationshipEventsAfter(database, dyad, null);
+  return events.length === 0 ? null : { history: new RelationshipHistory(dyad, events), last };
 }
 
-async function readVersion(database: Database, dyad: string): Promise<string | null> {
-  const { rows } = await database.query<{ version: string }>('select version::text as version from relationships where dyad = $1', [dyad]);
-  return rows[0]?.version ?? null;
+async function updateHistory(database: Database, dyad: string, kept: HistoryRead): Promise<HistoryRead> {
+  const { events, last } = await loadRelationshipEventsAfter(database, dyad, kept.last);
+  return events.length === 0 ? kept : { history: kept.history.extendedWith(events), last };
 }
