@@ -37,7 +37,6 @@ interface Item {
 const WRITTEN = Symbol('written');
 type Written = { [WRITTEN]?: string };
 
-// A fact belongs to one item at most: the kinds take facts of different types.
 // A key's tension assertions in valid-time order, and the episodes they make as runs of them
 // (each episode's view built once). Cut at any time, the runs before the first one not wholly
 // visible make the same episodes: only the rest is gone through again.
@@ -46,6 +45,7 @@ interface TensionRuns {
   readonly runs: ReadonlyArray<{ readonly start: number; readonly end: number; readonly view: TensionView }>;
 }
 
+// A fact belongs to one item at most: the kinds take facts of different types.
 const ITEM_ID_OF: ReadonlyArray<readonly [Kind, (fact: FactEvent) => string | null]> = [
   ['meetings', meetingIdOf],
   ['delegations', delegationIdOf],
@@ -175,7 +175,7 @@ export class RelationshipHistory {
   private wholeViews(item: Item): readonly ItemView[] {
     if (!item.whole) {
       item.whole = this.viewsOf(item, () => true);
-      for (const view of item.whole) (view as Written)[WRITTEN] = JSON.stringify(view);
+      for (const view of item.whole) (view as Written)[WRITTEN] ??= JSON.stringify(view);
     }
     return item.whole;
   }

@@ -23,10 +23,10 @@ interface Kept<Value> {
 
 // What an API process keeps in memory of each dyad, so that answering costs no round trip to the
 // database. The projection names the dyads that each committed batch changed (a NOTIFY after the
-// commit); what was kept of them is dropped and read again when next asked for. A value whose
-// dyad changed while it was being read is given to those who asked but not kept. A reader that
-// waits for a position (`?minPosition=`) always reads the database: the NOTIFY may still be on
-// its way.
+// commit); what was kept of them is dropped and read again when next asked for, or updated when
+// it can be. A value whose dyad changed while it was being read is given to those who asked but
+// not kept. A reader that waits for a position (`?minPosition=`) always reads the database (at
+// least what was written since): the NOTIFY may still be on its way.
 export class KeptUntilChanged<Value extends object | string> {
   private readonly kept: LRUCache<string, Kept<Value>> | null;
   private readonly reading = new Map<string, Promise<Value | null>>();
@@ -47,11 +47,13 @@ export class KeptUntilChanged<Value extends object | string> {
   async get(dyad: string, now: Date, { fromDatabase = false } = {}): Promise<Value | null> {
     if (!this.kept || !(await this.listen())) return this.read(dyad, now);
     const kept = this.kept.get(dyad);
+    if (!fromDatabase) {
+      if (kept && now.getTime() < kept.freshUntil) return kept.value;
+      const reading = this.reading.get(dyad);
+      if (reading) return reading;
+    }
     const { update } = this.options;
-    const read = kept && update ? () => update(dyad, kept.value) : () => this.read(dyad, now);
-    if (fromDatabase) return this.readAndKeep(dyad, now, read);
-    if (kept && now.getTime() < kept.freshUntil) return kept.value;
-    return this.reading.get(dyad) ?? this.readAndKeep(dyad, now, read);
+    return this.readAndKeep(dyad, now, kept && update ? () => update(dyad, kept.value) : () => this.read(dyad, now));
   }
 
   async close(): Promise<void> {
