@@ -145,8 +145,7 @@ export function scoreTimeline(view: RelationshipView): Array<{ day: string; scor
   return cooperationTimeline({ meetings: meetings.items, commitments, tensions }, dyadCountries(view.dyad));
 }
 
-// One pass for the retractions, one for the facts: a past view runs this over the dyad's whole
-// stream on every request.
+// One pass for the retractions, one for the facts, over the dyad's whole stream.
 export function visibleFacts(events: readonly RelationshipEvent[], { asOf, knownAt }: StateAtOptions): FactEvent[] {
   const known = atOrBefore(knownAt);
   const lastDay = dayOf(asOf);
