@@ -226,7 +226,7 @@ function sortedBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
     .map(({ item }) => item);
 }
 
-export function countSources(facts: readonly FactEvent[]): number {
+function countSources(facts: readonly FactEvent[]): number {
   return new Set(facts.map((f) => f.metadata.articleId)).size;
 }
 
